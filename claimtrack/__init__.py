@@ -1,0 +1,43 @@
+"""claimtrack: attributed statements in news, linked to speakers and sources, compared across outlets.
+
+>>> import claimtrack
+>>> doc = claimtrack.extract("“We will not back down,” the minister said.")
+>>> [(a.kind, a.cue.text) for a in doc.attributions]
+[('direct', 'said')]
+"""
+
+from claimtrack.errors import ClaimtrackError, InputError, LanguageDataError, UnsupportedLanguageError
+from claimtrack.languages import SUPPORTED_LANGUAGES, KnownEntity
+from claimtrack.models import (
+    Attribution,
+    ClaimCluster,
+    ClaimMatch,
+    ClaimMention,
+    Document,
+    Entity,
+    SourcingReport,
+    SourcingRow,
+    Span,
+)
+from claimtrack.pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "Attribution",
+    "ClaimCluster",
+    "ClaimMatch",
+    "ClaimMention",
+    "ClaimtrackError",
+    "Document",
+    "Entity",
+    "InputError",
+    "KnownEntity",
+    "LanguageDataError",
+    "SourcingReport",
+    "SourcingRow",
+    "Span",
+    "UnsupportedLanguageError",
+    "extract",
+]

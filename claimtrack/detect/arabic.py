@@ -1,0 +1,463 @@
+"""Arabic attribution grammar.
+
+Arabic news puts the reporting verb first: verb, subject (often with a title and an apposition),
+optional adverbs, then the complement that opens the content: إن/أن/بأن, a colon, a quotation,
+or the preposition the verb governs (أعرب عن، حذر من، أشاد بـ، أشار إلى). According-to cues
+(حسبما ذكرت، وفقا لـ، بحسب، نقلا عن) name the source after the cue and scope over the clause before
+(trailing) or after (leading) them. A quotation followed by a cue verb ("«...»، قال السوداني",
+"“...”، هكذا تحدث بوتين") is direct speech. All scanning is on the normalised text.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from claimtrack.detect import Candidate, Range
+from claimtrack.detect.quotes import Quote, find_quotes
+from claimtrack.text import NormalizedText, paragraphs
+
+TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]")
+COMMAS = {"،", ",", "؛"}
+PUNCTUATION_GAP = regex.compile(r"[\s.،,:؛\-–—]*")
+DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s()\n]{1,30} \([^()\n]{1,30}\))\s*[-–—]+\s*")
+
+
+class _Paragraph:
+    """One paragraph's quotations and sentence ends (ends inside quotations do not count)."""
+
+    def __init__(self, pack, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.quotes = find_quotes(text, start, end)
+        self.quote_starts = [q.start for q in self.quotes]
+        ends = []
+        for match in pack.sentence_end.finditer(text, start, end):
+            if not self.inside_quote(match.start()):
+                ends.append(match.end())
+        if not ends or ends[-1] < end:
+            ends.append(end)
+        self.sentence_ends = ends
+
+    def inside_quote(self, position: int) -> Quote | None:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        if index >= 0:
+            quote = self.quotes[index]
+            if quote.start < position < quote.end:
+                return quote
+        return None
+
+    def quote_at(self, position: int) -> Quote | None:
+        index = bisect.bisect_left(self.quote_starts, position)
+        if index < len(self.quotes) and self.quotes[index].start == position:
+            return self.quotes[index]
+        return None
+
+    def sentence(self, position: int) -> Range:
+        index = bisect.bisect_right(self.sentence_ends, position)
+        start = self.sentence_ends[index - 1] if index > 0 else self.start
+        end = self.sentence_ends[index] if index < len(self.sentence_ends) else self.end
+        while start < end and self.text[start].isspace():
+            start += 1
+        if start == self.start:
+            dateline = DATELINE.match(self.text, start, min(end, start + 80))
+            if dateline:
+                start = dateline.end()
+        return start, end
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _trim(text: str, start: int, end: int) -> Range:
+    """Shrink a range past spaces and dangling punctuation at either edge (quote marks stay)."""
+    while start < end and (text[start].isspace() or text[start] in "،,:؛.-–—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛.-–—"):
+        end -= 1
+    return start, end
+
+
+class ArabicFinder:
+    def __init__(self, pack, normalized: NormalizedText):
+        self.pack = pack
+        self.text = normalized.normal
+        grammar = pack.grammar
+        self.max_subject = grammar.max_subject_words
+        self.proclitics = tuple(pack.normalize_word(p) for p in grammar.proclitics)
+
+    # --- word tests -------------------------------------------------------------------------
+    def is_cue_verb(self, word: str) -> bool:
+        forms = self.pack.verb_forms
+        if word in forms:
+            return True
+        return len(word) > 2 and word[0] in self.proclitics and word[1:] in forms
+
+    def is_complementizer(self, tokens, index: int) -> bool:
+        word = tokens[index][2]
+        if not self.pack.complementizer.match(word):
+            return False
+        previous = tokens[index - 1][2] if index > 0 else ""
+        before = tokens[index - 2][2] + " " + previous if index > 1 else previous
+        blockers = self.pack.complementizer_blockers
+        return previous not in blockers and before not in blockers
+
+    def opens_clause(self, tokens, index: int) -> bool:
+        """True where ``tokens[index]`` starts a new clause (a clause opener or a conjoined cue)."""
+        word = tokens[index][2]
+        openers = self.pack.clause_openers
+        if word in openers or self.is_cue_verb(word):
+            return True
+        if index + 1 < len(tokens) and f"{word} {tokens[index + 1][2]}" in openers:
+            return True
+        return len(word) > 1 and word[0] == "و" and word[1:] in openers
+
+    # --- regions ----------------------------------------------------------------------------
+    def content_end(self, start: int, end: int) -> int:
+        """Where content starting at ``start`` stops: the sentence end, or a new clause."""
+        tokens = _tokens(self.text, start, end)
+        for index, (token_start, _, word) in enumerate(tokens):
+            if word in COMMAS and index + 1 < len(tokens) and self.opens_clause(tokens, index + 1):
+                return token_start
+            if index > 0 and word[0] == "و" and self.is_cue_verb(word):
+                return token_start
+        return end
+
+    def noun_phrase(self, tokens, paragraph: _Paragraph) -> Range | None:
+        """The leading noun phrase of ``tokens``: up to a comma, a stop word, an adverb or a quote."""
+        pack = self.pack
+        last = None
+        first = None
+        for index, (start, end, word) in enumerate(tokens):
+            if paragraph.inside_quote(start) or paragraph.quote_at(start):
+                break
+            if word in COMMAS or not (word[0].isalnum()):
+                if word in ".-" and first is not None:
+                    continue
+                break
+            if word in pack.subject_stop or word in pack.time_adverbs or self.is_cue_verb(word):
+                if first is None and word in pack.time_adverbs:
+                    continue  # "وأعلن، الأربعاء، ..." has the adverb before the subject
+                break
+            if pack.complementizer.match(word):
+                break
+            if first is None:
+                first = start
+            last = end
+            if index >= 10:
+                break
+        if first is None:
+            return None
+        return first, last
+
+    def preceding_subject(self, paragraph: _Paragraph, cue_start: int) -> Range | None:
+        """A subject written before its verb ("والكرملين يقول إن"), in the same clause."""
+        sentence_start, _ = paragraph.sentence(cue_start)
+        tokens = _tokens(self.text, sentence_start, cue_start)
+        if not tokens or len(tokens) > 6:
+            return None
+        for _, _, word in tokens:
+            if word in COMMAS or word in self.pack.subject_stop or not word[0].isalnum():
+                return None
+            if word in self.pack.clause_openers or self.is_cue_verb(word):
+                return None
+        return tokens[0][0], tokens[-1][1]
+
+    def quote_run_before(self, paragraph: _Paragraph, quote: Quote, claimed) -> list[Quote]:
+        """Quotations ending at ``quote`` separated only by punctuation: one quoted run."""
+        run = [quote]
+        index = paragraph.quotes.index(quote)
+        while index > 0:
+            previous = paragraph.quotes[index - 1]
+            gap = PUNCTUATION_GAP.fullmatch(self.text, previous.end, run[0].start)
+            if not gap or claimed(previous.start):
+                break
+            run.insert(0, previous)
+            index -= 1
+        return run
+
+    # --- cues -------------------------------------------------------------------------------
+    def post_quote(self, paragraph: _Paragraph, cue_start: int) -> tuple[Quote, int] | None:
+        """The quotation a verb at ``cue_start`` closes ("«...»، قال"), and where the cue starts."""
+        index = bisect.bisect_left(paragraph.quote_starts, cue_start) - 1
+        if index < 0:
+            return None
+        quote = paragraph.quotes[index]
+        if not quote.closed or quote.end > cue_start or cue_start - quote.end > 30:
+            return None
+        tokens = _tokens(self.text, quote.end, cue_start)
+        start = cue_start
+        for token_start, _, word in tokens:
+            if word in self.pack.post_quote_prefixes:
+                start = min(start, token_start)
+            elif word not in COMMAS and word not in ":.-–—":
+                return None
+        return quote, start
+
+    def is_title_quote(self, quote: Quote) -> bool:
+        """A quoted name ("صحيفة “الغارديان”", "BM-21 “غراد”"), not a quotation of speech."""
+        before = _tokens(self.text, max(0, quote.start - 40), quote.start)
+        if not before:
+            return False
+        word = before[-1][2]
+        if word in self.pack.title_quote_nouns:
+            return True
+        return bool(regex.search(r"[A-Za-z0-9]", word)) and before[-1][1] >= quote.start - 1
+
+    def verb(self, paragraph: _Paragraph, match, claimed) -> Candidate | None:
+        pack = self.pack
+        text = self.text
+        verb = pack.verb_forms[match.group("verb")]
+        cue: Range = (match.start(), match.end())
+        sentence_start, sentence_end = paragraph.sentence(cue[0])
+        rule = f"{pack.code}.verb.{verb.lemma}"
+
+        closing = self.post_quote(paragraph, cue[0]) if "quote" in verb.takes else None
+        if closing:
+            quote, cue_start = closing
+            run = self.quote_run_before(paragraph, quote, claimed)
+            speaker = self.noun_phrase(_tokens(text, cue[1], sentence_end), paragraph)
+            content_start = run[0].start
+            kind = "direct"
+            lead_start, _ = paragraph.sentence(run[0].start)
+            lead = _tokens(text, lead_start, run[0].start)
+            if len([t for t in lead if t[2][0].isalnum()]) >= 2:
+                content_start = lead_start
+                kind = "mixed"
+            return Candidate(
+                kind=kind,
+                rule=rule + ".after_quote",
+                cue=(cue_start, cue[1]),
+                content=(content_start, run[-1].end),
+                quotes=[(q.start, q.end) for q in run],
+                speaker=speaker,
+                confidence=verb.confidence,
+                speaker_hint=None if speaker else "previous",
+            )
+
+        tokens = _tokens(text, cue[1], sentence_end)
+        content_start = None
+        subject_end = None
+        via = None
+        limit = min(len(tokens), self.max_subject + 1)
+        index = 0
+        while index < limit:
+            start, end, word = tokens[index]
+            quote = paragraph.quote_at(start)
+            if quote:
+                after = PUNCTUATION_GAP.fullmatch(text, quote.end, sentence_end)
+                colon_before = index > 0 and tokens[index - 1][2] == ":"
+                if "quote" in verb.takes and (after or colon_before) and not self.is_title_quote(quote):
+                    subject_end, content_start, via = start, start, "quote"
+                    break
+                while index < len(tokens) and tokens[index][0] < quote.end:
+                    index += 1
+                continue
+            if word == ":" and ("colon" in verb.takes or "quote" in verb.takes):
+                subject_end, content_start, via = start, end, "colon"
+                break
+            if "clause" in verb.takes and self.is_complementizer(tokens, index):
+                subject_end, content_start, via = start, end, "clause"
+                break
+            if "preposition" in verb.takes:
+                found = self.preposition(verb, tokens, index)
+                if found is not None:
+                    subject_end, content_start, via = start, found, "preposition"
+                    if index + 1 < len(tokens) and self.is_complementizer(tokens, index + 1):
+                        content_start, via = tokens[index + 1][1], "clause"
+                    break
+            if self.is_cue_verb(word) and index > 0:
+                return None
+            index += 1
+        if content_start is None:
+            return None
+
+        content_end = self.content_end(content_start, sentence_end)
+        content = _trim(text, content_start, content_end)
+        if content[1] - content[0] < 2:
+            return None
+        subject = [t for t in tokens if t[0] < subject_end]
+        relay = None
+        if verb.category == "relay":
+            relay, subject = self.split_relay(subject, paragraph)
+        speaker = self.noun_phrase(subject, paragraph)
+        hint = None
+        confidence = verb.confidence
+        if speaker is None:
+            speaker = self.preceding_subject(paragraph, cue[0])
+            if speaker is None:
+                hint = "previous"
+                confidence *= 0.9
+        quotes = [
+            (q.start, q.end)
+            for q in paragraph.quotes
+            if content[0] <= q.start and q.end <= content[1] and not self.is_title_quote(q)
+        ]
+        if via == "quote" or via == "colon" and quotes and quotes[0][0] == content[0] and quotes[-1][1] == content[1]:
+            kind = "direct"
+        else:
+            kind = "mixed" if quotes else "indirect"
+        return Candidate(
+            kind=kind,
+            rule=f"{rule}.{via}",
+            cue=cue,
+            content=content,
+            quotes=quotes,
+            speaker=speaker,
+            relay=relay,
+            confidence=confidence,
+            speaker_hint=hint,
+        )
+
+    def preposition(self, verb, tokens, index: int) -> int | None:
+        """Where the content starts if ``tokens[index]`` is the preposition the verb governs."""
+        start, end, word = tokens[index]
+        pack = self.pack
+        for preposition in verb.prepositions:
+            prep = pack.normalize_word(preposition)
+            if word == prep:
+                return end
+            if len(prep) == 1 and word.startswith(prep) and len(word) > 2:
+                # A joined ب is the preposition on "بالاتفاق", or on any word after the subject;
+                # the first word after the verb is more often the subject itself ("بوتين").
+                if word.startswith(prep + "ال") or (
+                    index > 0 and word not in pack.time_adverbs and word not in pack.subject_stop
+                ):
+                    return start + 1
+        return None
+
+    def split_relay(self, subject, paragraph):
+        """"نقلت وكالة رويترز عن مصدر مطلع قوله": the agency relays, the source speaks."""
+        pack = self.pack
+        for index, (_, _, word) in enumerate(subject):
+            if word in pack.relay_separator:
+                relay = self.noun_phrase(subject[:index], paragraph)
+                speaker_tokens = [t for t in subject[index + 1 :] if t[2] not in pack.speaker_suffixes]
+                return relay, speaker_tokens
+        return None, subject
+
+    def according_to(self, paragraph: _Paragraph, cue_spec, match) -> Candidate | None:
+        text = self.text
+        cue: Range = (match.start(), match.end())
+        sentence_start, sentence_end = paragraph.sentence(cue[0])
+        source_start = cue[1]
+        prefix = None
+        if cue_spec.attached_preposition and text[cue[1] - 1] == cue_spec.attached_preposition:
+            # "وفقا للمتحدث": the ل is written joined to its noun; the mention starts with it.
+            source_start = cue[1] - 1
+            cue = (cue[0], cue[1] - 1)
+            prefix = cue_spec.attached_preposition
+        tokens = _tokens(text, source_start, sentence_end)
+        source = self.noun_phrase(tokens, paragraph)
+        if source is None:
+            return None
+        leading = not text[sentence_start : cue[0]].strip(" \t،,-–—")
+        if leading:
+            if cue_spec.id.endswith("hasabama_verb") and text[cue[0] : cue[1]].startswith(("كما", "وكما")):
+                return None
+            after = _tokens(text, source[1], sentence_end)
+            comma = next((t for t in after if t[2] in COMMAS), None)
+            if comma is None:
+                return None
+            content = _trim(text, comma[1], self.content_end(comma[1], sentence_end))
+        else:
+            content = _trim(text, sentence_start, cue[0])
+        if content[1] - content[0] < 2:
+            return None
+        quotes = [
+            (q.start, q.end)
+            for q in paragraph.quotes
+            if content[0] <= q.start and q.end <= content[1] and not self.is_title_quote(q)
+        ]
+        return Candidate(
+            kind="according_to",
+            rule=cue_spec.id,
+            cue=_trim(text, *cue),
+            content=content,
+            quotes=quotes,
+            speaker=source,
+            confidence=cue_spec.confidence,
+            speaker_prefix=prefix,
+        )
+
+    def passive(self, paragraph: _Paragraph, match) -> Candidate | None:
+        text = self.text
+        sentence_start, sentence_end = paragraph.sentence(match.start())
+        cue_end = text.rfind(" ", match.start(), match.end())
+        content = _trim(text, match.end(), self.content_end(match.end(), sentence_end))
+        if content[1] - content[0] < 2:
+            return None
+        return Candidate(
+            kind="indirect",
+            rule=f"{self.pack.code}.passive",
+            cue=(match.start(), cue_end if cue_end > match.start() else match.end()),
+            content=content,
+            confidence=0.7,
+            speaker_hint="anonymous",
+        )
+
+
+def _merge_relays(candidates: list[Candidate]) -> list[Candidate]:
+    """A trailing according-to over a clause that has its own speaker is that clause's relay:
+    "وقال بيسكوف إن ...، حسبما ذكرت تاس" - Peskov speaks, TASS relays."""
+    result = []
+    for candidate in candidates:
+        if candidate.kind == "according_to":
+            inner = [
+                other
+                for other in candidates
+                if other is not candidate
+                and other.kind != "according_to"
+                and candidate.content[0] <= other.cue[0] < candidate.content[1]
+                and other.content[1] <= candidate.cue[0] + 2
+            ]
+            if inner:
+                for other in inner:
+                    if other.relay is None:
+                        other.relay = candidate.speaker
+                continue
+        result.append(candidate)
+    return result
+
+
+def find(pack, normalized: NormalizedText) -> list[Candidate]:
+    """Attribution candidates in an Arabic text (offsets of the normalised text)."""
+    finder = ArabicFinder(pack, normalized)
+    text = normalized.normal
+    candidates: list[Candidate] = []
+    for start, end in paragraphs(text):
+        paragraph = _Paragraph(pack, text, start, end)
+        found: list[Candidate] = []
+        taken: list[Range] = []
+
+        def claimed(position: int) -> bool:
+            return any(a <= position < b for a, b in taken)
+
+        def overlaps_cue(a: int, b: int) -> bool:
+            return any(c.cue[0] < b and a < c.cue[1] for c in found)
+
+        if pack.passive_regex is not None:
+            for match in pack.passive_regex.finditer(text, start, end):
+                candidate = finder.passive(paragraph, match)
+                if candidate:
+                    found.append(candidate)
+        for spec, pattern in pack.according_to:
+            for match in pattern.finditer(text, start, end):
+                if overlaps_cue(match.start(), match.end()) or paragraph.inside_quote(match.start()):
+                    continue
+                candidate = finder.according_to(paragraph, spec, match)
+                if candidate:
+                    found.append(candidate)
+        for match in pack.verb_regex.finditer(text, start, end):
+            if overlaps_cue(match.start(), match.end()) or paragraph.inside_quote(match.start()):
+                continue
+            candidate = finder.verb(paragraph, match, claimed)
+            if candidate:
+                found.append(candidate)
+                taken.append(candidate.content)
+        found.sort(key=lambda c: (c.cue[0], c.content[0]))
+        candidates.extend(_merge_relays(found))
+    return candidates

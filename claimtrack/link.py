@@ -1,0 +1,328 @@
+"""Speaker and source mentions -> entities, within one document.
+
+A mention is parsed into its parts (honorific, title/role, name, source noun, registry alias),
+then resolved against what the document has already introduced:
+
+* a registry alias (TASS, تاس, the Kremlin, واشنطن) -> that registry entity;
+* an honorific or a part of a name (``السيد كيم``, ``Peskov``) -> the person whose fuller name
+  contains it; a role alone (``الرئيس الروسي``) -> the person introduced with that role;
+* a pronoun or no subject at all (``وأضاف``, ``he added``) -> the previous speaker;
+* source nouns (``مصادر مطلعة``, ``officials``, ``الغربيون``) -> anonymous or group entities.
+
+People introduced with a title anywhere in the text (not only as speakers) are remembered, so
+``الرئيس الروسي`` resolves even when the first mention of Putin was narrative.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from claimtrack.languages import LanguagePack, RegistryEntry, load_registry
+from claimtrack.models import Entity
+from claimtrack.text import normalize_arabic_string
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[.'’-][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker or source mention taken apart."""
+
+    surface: str
+    normal: str
+    kind: str | None = None
+    name: str | None = None
+    name_key: tuple[str, ...] = ()
+    role: str | None = None
+    role_key: str | None = None
+    registry: RegistryEntry | None = None
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class _Record:
+    id: str
+    kind: str
+    name: str
+    name_key: tuple[str, ...] = ()
+    role: str | None = None
+    role_key: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    registry: RegistryEntry | None = None
+
+
+def _alias_key(alias: str) -> tuple[str, ...]:
+    """How an alias is looked up: its words, Arabic letters normalised, a leading 'the' dropped."""
+    words = [w for w in WORD.findall(normalize_arabic_string(alias)) if w not in {"-"}]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+class _AliasIndex:
+    def __init__(self, entries: list[RegistryEntry]):
+        self.by_key: dict[tuple[str, ...], RegistryEntry] = {}
+        self.by_lower: dict[tuple[str, ...], RegistryEntry] = {}
+        for entry in entries:
+            for alias in [*entry.aliases, *entry.names.values()]:
+                key = _alias_key(alias)
+                if not key:
+                    continue
+                self.by_key.setdefault(key, entry)
+                # Lower-case matching only for aliases that are not acronyms ("AP" must not match "ap").
+                if not all(w.isupper() for w in key if w.isalpha()):
+                    self.by_lower.setdefault(tuple(w.lower() for w in key), entry)
+        self.longest = max((len(k) for k in self.by_key), default=1)
+
+    def find(self, words: list[str], start_only: bool = False) -> tuple[RegistryEntry, int, int] | None:
+        """The longest alias among ``words`` (earliest first): ``(entry, first, last+1)``."""
+        starts = [0] if start_only else range(len(words))
+        for first in starts:
+            for size in range(min(self.longest, len(words) - first), 0, -1):
+                key = tuple(words[first : first + size])
+                entry = self.by_key.get(key) or self.by_lower.get(tuple(w.lower() for w in key))
+                if entry is not None:
+                    return entry, first, first + size
+        return None
+
+
+@functools.cache
+def _shipped_index() -> _AliasIndex:
+    return _AliasIndex(load_registry().entities)
+
+
+def alias_index(extra: tuple[RegistryEntry, ...] = ()) -> _AliasIndex:
+    if not extra:
+        return _shipped_index()
+    return _AliasIndex([*extra, *load_registry().entities])
+
+
+class Linker:
+    """Resolves the mentions of one document, in text order."""
+
+    def __init__(self, pack: LanguagePack, index: _AliasIndex):
+        self.pack = pack
+        self.index = index
+        self.records: dict[str, _Record] = {}
+        self.people: list[_Record] = []
+        self.previous: str | None = None
+        self.capitalized = pack.data.mentions.name_rule == "capitalized"
+
+    # --- parsing ----------------------------------------------------------------------------
+    def words(self, surface: str, prefix: str | None = None) -> tuple[list[str], list[str]]:
+        """Surface and normalised words of a mention (the joined preposition removed)."""
+        surface_words = [w for w in WORD.findall(surface) if w[0].isalnum()]
+        normal = [self.pack.normalize_word(w) for w in surface_words]
+        if prefix and normal and normal[0].startswith(prefix):
+            rest = normal[0][len(prefix) :]
+            # The preposition ل swallows the alef of the article: ل + المتحدث is written للمتحدث.
+            if rest.startswith("ل") and len(rest) > 2:
+                rest = "ا" + rest
+                surface_words[0] = "ا" + surface_words[0][len(prefix) :]
+            else:
+                surface_words[0] = surface_words[0][len(prefix) :]
+            normal[0] = rest
+        return surface_words, normal
+
+    def is_name_word(self, surface: str, normal: str) -> bool:
+        pack = self.pack
+        if normal in pack.name_stopwords or normal in pack.subject_stop or normal in pack.time_adverbs:
+            return False
+        if self.capitalized:
+            return surface[:1].isupper()
+        # Arabic names carry no article; "وال…", "بال…" are a clitic on a definite noun.
+        return not normal.startswith(("ال", "وال", "بال", "فال", "كال", "لل")) and not normal.isdigit()
+
+    def parse(self, surface: str, prefix: str | None = None) -> Mention | None:
+        pack = self.pack
+        surface_words, words = self.words(surface, prefix)
+        if not words:
+            return None
+        joined = " ".join(words)
+        mention = Mention(surface=surface, normal=joined)
+        lowered = [w.lower() for w in words] if self.capitalized else words
+        if len(words) == 1 and lowered[0] in pack.pronouns:
+            mention.pronoun = True
+            return mention
+
+        head_kind = pack.source_nouns.get(" ".join(lowered[:2])) if len(lowered) > 1 else None
+        head_size = 2 if head_kind else 1
+        head_kind = head_kind or pack.source_nouns.get(lowered[0])
+        start_only_registry = self.index.find(words, start_only=True)
+        if start_only_registry is None and head_kind in ("news_agency", "outlet", "government"):
+            start_only_registry = self.index.find(words[head_size:], start_only=True)
+        if start_only_registry is not None:
+            mention.registry = start_only_registry[0]
+            mention.kind = mention.registry.kind
+            return mention
+        if head_kind in ("anonymous", "group"):
+            mention.kind = head_kind
+            mention.role = surface.strip()
+            return mention
+
+        position = 0
+        if lowered[0] in pack.honorifics:
+            position = 1
+        title_end = self.title_end(lowered, position)
+        if head_kind and title_end == position:
+            mention.kind = head_kind
+            mention.name = surface.strip()
+            return mention
+        if title_end > position:
+            role_end = self.role_end(surface_words, words, lowered, title_end)
+            mention.role = " ".join(surface_words[position:role_end])
+            mention.role_key = " ".join(lowered[position:role_end])
+            position = role_end
+        name_words = []
+        for surface_word, word in zip(surface_words[position:], words[position:]):
+            if not self.is_name_word(surface_word, word) or len(name_words) >= 5:
+                break
+            name_words.append((surface_word, word))
+        if name_words:
+            mention.kind = "person"
+            mention.name = " ".join(s for s, _ in name_words)
+            mention.name_key = tuple(w for _, w in name_words)
+            return mention
+        if mention.role:
+            mention.kind = "person"
+            return mention
+        if head_kind:
+            mention.kind = head_kind
+            mention.name = surface.strip()
+            return mention
+        anywhere = self.index.find(words)
+        if anywhere is not None:
+            mention.registry = anywhere[0]
+            mention.kind = anywhere[0].kind
+            return mention
+        mention.kind = "organization"
+        mention.name = surface.strip()
+        return mention
+
+    def title_end(self, words: list[str], position: int) -> int:
+        for size in (3, 2):
+            if tuple(words[position : position + size]) in self.pack.multiword_titles:
+                return position + size
+        if position < len(words) and words[position] in self.pack.titles:
+            return position + 1
+        return position
+
+    def role_end(self, surface_words, words, lowered, position: int) -> int:
+        """Where the role that a title opens ends: its modifiers and connected nouns."""
+        pack = self.pack
+        while position < len(words):
+            word = lowered[position]
+            if word in pack.role_connectors and position + 1 < len(words):
+                position += 2
+                continue
+            if self.capitalized:
+                break
+            if word.startswith("ال") and word not in pack.name_stopwords:
+                position += 1
+                continue
+            break
+        return position
+
+    # --- resolution -------------------------------------------------------------------------
+    def learn(self, surface: str) -> None:
+        """Remember a person introduced with a title in narrative text."""
+        mention = self.parse(surface)
+        if mention and mention.kind == "person" and mention.name and mention.role:
+            self.person(mention)
+
+    def person(self, mention: Mention) -> _Record:
+        record = None
+        if mention.name_key:
+            wanted = set(mention.name_key)
+            for candidate in reversed(self.people):
+                have = set(candidate.name_key)
+                if have and (wanted <= have or have <= wanted):
+                    record = candidate
+                    break
+        elif mention.role_key:
+            for candidate in reversed(self.people):
+                if candidate.role_key and (
+                    candidate.role_key == mention.role_key
+                    or candidate.role_key.startswith(mention.role_key + " ")
+                ):
+                    record = candidate
+                    break
+        if record is None:
+            key = mention.name_key or tuple((mention.role_key or mention.normal).split())
+            record = _Record(
+                id="person:" + "-".join(key),
+                kind="person",
+                name=mention.name or mention.role or mention.surface,
+                name_key=mention.name_key,
+                role=mention.role,
+                role_key=mention.role_key,
+            )
+            self.people.append(record)
+            self.records.setdefault(record.id, record)
+            record = self.records[record.id]
+        else:
+            if mention.name_key and len(mention.name_key) > len(record.name_key):
+                record.name, record.name_key = mention.name or record.name, mention.name_key
+            if mention.role and not record.role:
+                record.role, record.role_key = mention.role, mention.role_key
+        return record
+
+    def resolve(self, surface: str | None, hint: str | None, prefix: str | None = None,
+                speaker: bool = True) -> str | None:
+        """The entity id for a mention (or for none, with a hint), updating the document's state."""
+        record = None
+        if hint == "anonymous" and not surface:
+            record = self.records.setdefault(
+                "anonymous:unnamed", _Record("anonymous:unnamed", "anonymous", self.pack.mentions.unnamed)
+            )
+        elif surface:
+            mention = self.parse(surface, prefix)
+            if mention is None:
+                pass
+            elif mention.pronoun:
+                record = self.records.get(self.previous) if self.previous else None
+            elif mention.registry is not None:
+                entry = mention.registry
+                record = self.records.setdefault(
+                    entry.id,
+                    _Record(
+                        entry.id,
+                        entry.kind,
+                        entry.names.get(self.pack.code) or entry.aliases[0],
+                        registry=entry,
+                    ),
+                )
+            elif mention.kind == "person":
+                record = self.person(mention)
+            else:
+                name = mention.name or mention.role or mention.surface
+                key = f"{mention.kind}:" + "-".join(mention.normal.split())
+                record = self.records.setdefault(key, _Record(key, mention.kind, name, role=None))
+            if record is not None:
+                alias = surface.strip()
+                if alias not in record.aliases:
+                    record.aliases.append(alias)
+        elif hint == "previous" and self.previous:
+            record = self.records.get(self.previous)
+        if record is None:
+            return None
+        if speaker:
+            self.previous = record.id
+        return record.id
+
+    def entity(self, entity_id: str) -> Entity:
+        record = self.records[entity_id]
+        registry = record.registry
+        return Entity(
+            id=record.id,
+            name=record.name,
+            kind=record.kind,
+            role=record.role,
+            aliases=list(record.aliases),
+            state_run=registry.state_run if registry else None,
+            country=registry.country if registry else None,
+            registry_id=registry.id if registry else None,
+        )
