@@ -24,7 +24,6 @@ from claimtrack.pipeline import extract
 __version__ = "0.1.0"
 
 __all__ = [
-    "SUPPORTED_LANGUAGES",
     "Attribution",
     "ClaimCluster",
     "ClaimMatch",
@@ -35,6 +34,7 @@ __all__ = [
     "InputError",
     "KnownEntity",
     "LanguageDataError",
+    "SUPPORTED_LANGUAGES",
     "SourcingReport",
     "SourcingRow",
     "Span",
