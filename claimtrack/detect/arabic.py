@@ -31,7 +31,8 @@ class _Paragraph:
         self.text = text
         self.start = start
         self.end = end
-        self.quotes = find_quotes(text, start, end)
+        # An opening mark that is never closed says nothing reliable about where speech is.
+        self.quotes = [q for q in find_quotes(text, start, end) if q.closed]
         self.quote_starts = [q.start for q in self.quotes]
         ends = []
         for match in pack.sentence_end.finditer(text, start, end):
