@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 import regex
 
 from claimtrack.languages import LanguagePack, RegistryEntry, load_registry
-from claimtrack.models import Entity
 from claimtrack.text import normalize_arabic_string
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[.'’-][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
@@ -313,16 +312,17 @@ class Linker:
             self.previous = record.id
         return record.id
 
-    def entity(self, entity_id: str) -> Entity:
+    def entity(self, entity_id: str) -> dict:
+        """The entity as plain data, in the shape of :class:`claimtrack.models.Entity`."""
         record = self.records[entity_id]
         registry = record.registry
-        return Entity(
-            id=record.id,
-            name=record.name,
-            kind=record.kind,
-            role=record.role,
-            aliases=list(record.aliases),
-            state_run=registry.state_run if registry else None,
-            country=registry.country if registry else None,
-            registry_id=registry.id if registry else None,
-        )
+        return {
+            "id": record.id,
+            "name": record.name,
+            "kind": record.kind,
+            "role": record.role,
+            "aliases": list(record.aliases),
+            "state_run": registry.state_run if registry else None,
+            "country": registry.country if registry else None,
+            "registry_id": registry.id if registry else None,
+        }
