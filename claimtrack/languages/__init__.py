@@ -124,6 +124,15 @@ class LanguageData(_Strict):
     word_lists: dict[str, list[str]] = Field(
         default_factory=dict, description="Named word lists that a language's grammar module reads."
     )
+    cue_lexicon: dict[str, tuple[int, int]] = Field(
+        default_factory=dict,
+        description="Word -> (times annotated as a cue, times seen) in a training corpus: how often the word really is a cue.",
+    )
+    cue_min_ratio: float = Field(default=0.5, ge=0, le=1, description="Lexicon words below this cue ratio are not cues.")
+    cue_min_count: int = Field(default=3, ge=1, description="Lexicon words seen as a cue fewer times than this are not cues.")
+    word_lists: dict[str, list[str]] = Field(
+        default_factory=dict, description="Named word lists that a language's grammar module reads."
+    )
 
 
 class RegistryEntry(_Strict):

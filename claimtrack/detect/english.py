@@ -1,0 +1,623 @@
+"""English attribution grammar.
+
+English news names the speaker before the cue ("Peskov said (that) ...", "Officials told
+Reuters ...") or after the content, with or without inversion ("..., Peskov said." / "“...,”
+said Peskov, the Kremlin spokesman."). Quotations may be split around the cue ("“A,” he said,
+“B.”") and may run over several paragraphs. According-to cues ("according to X", "citing X")
+name the source after the cue and scope over the rest of the sentence.
+
+One compiled regex finds every cue word in the whole text (the speech verbs of the language
+file plus the lexicon of words that are often cues, with their measured ratios); Python looks
+only at the sentence around each cue, so long articles stay fast. Paragraph structure (quotes,
+sentence ends) is computed lazily, only for paragraphs that hold a cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from claimtrack.detect import Candidate, Range
+from claimtrack.detect.quotes import Quote, find_quotes
+from claimtrack.text import NormalizedText
+
+TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
+PARAGRAPH_BREAK = regex.compile(r"\n")
+SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’)]|$)")
+LAST_WORD = regex.compile(r"[\p{L}.]+$")
+HEADLINE = regex.compile(
+    r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
+)
+OPENING_QUOTES = "“\"‘«"
+CLOSING_QUOTES = "”\"’»"
+BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
+_MAX_SUBJECT_CHARS = 160
+
+
+def _trie(words) -> str:
+    """An alternation of ``words`` as a prefix tree: one branch per letter, no backtracking blow-up."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [regex.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+class EnglishGrammar:
+    """The English pack's cue words, word lists and the one regex that finds every cue."""
+
+    def __init__(self, pack):
+        data = pack.data
+        lists = {name: {w.lower() for w in words} for name, words in data.word_lists.items()}
+        self.cue_left = lists.get("cue_left", set())
+        self.subject_barrier = lists.get("subject_barrier", set())
+        self.subject_openers = lists.get("subject_openers", set())
+        self.pronouns = lists.get("pronouns", set())
+        self.object_verbs = lists.get("object_verbs", set())
+        self.abbreviations = lists.get("abbreviations", set())
+        self.title_quote_nouns = lists.get("title_quote_nouns", set())
+        self.cue_tails = sorted((tuple(p.split()) for p in lists.get("cue_tail", ())), key=len, reverse=True)
+        self.max_subject_words = data.grammar.max_subject_words
+        # word -> confidence that an occurrence is an attribution cue
+        self.cues: dict[str, float] = {}
+        for word, (as_cue, seen) in data.cue_lexicon.items():
+            if as_cue >= data.cue_min_count and seen and as_cue / seen >= data.cue_min_ratio:
+                self.cues[word.lower()] = round(min(1.0, as_cue / seen), 3)
+        for verb in data.verbs:
+            for form in verb.forms:
+                self.cues.setdefault(form.lower(), verb.confidence)
+        self.according = {}
+        for cue, _compiled in pack.according_to:
+            self.according[cue.id] = cue
+            self.cues.pop(cue.pattern.split()[0].lower(), None)
+        according = "|".join(f"(?P<{cue.id}>{cue.pattern})" for cue in data.according_to)
+        boundary_left, boundary_right = r"(?<![\p{L}\p{N}'’\-])", r"(?![\p{L}\p{N}\-])"
+        self.regex = regex.compile(
+            rf"{boundary_left}(?:{according}|(?P<cue>{_trie(self.cues)})){boundary_right}", regex.IGNORECASE
+        )
+
+
+_GRAMMARS: dict[int, tuple[object, EnglishGrammar]] = {}
+
+
+def grammar_for(pack) -> EnglishGrammar:
+    cached = _GRAMMARS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        cached = (pack, EnglishGrammar(pack))
+        _GRAMMARS[id(pack)] = cached
+    return cached[1]
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _trim(text: str, start: int, end: int) -> Range:
+    """Range without surrounding spaces, commas and the sentence's final stop."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    start: int
+    end: int
+    quotes: list[Quote]
+    quote_starts: list[int]
+    sentence_ends: list[int]
+
+    def inside_quote(self, position: int) -> Quote | None:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        if index >= 0:
+            quote = self.quotes[index]
+            if quote.closed and quote.start < position < quote.end - 1:
+                return quote
+        return None
+
+    def quote_at(self, position: int) -> Quote | None:
+        index = bisect.bisect_left(self.quote_starts, position)
+        if index < len(self.quotes) and self.quotes[index].start == position:
+            return self.quotes[index]
+        return None
+
+    def quote_ending_at(self, position: int) -> Quote | None:
+        """The closed quotation whose closing mark ends at ``position``."""
+        index = bisect.bisect_left(self.quote_starts, position) - 1
+        while index >= 0:
+            quote = self.quotes[index]
+            if quote.closed and quote.end == position:
+                return quote
+            if quote.end < position:
+                return None
+            index -= 1
+        return None
+
+    def sentence(self, position: int) -> Range:
+        index = bisect.bisect_right(self.sentence_ends, position)
+        start = self.sentence_ends[index - 1] if index > 0 else self.start
+        end = self.sentence_ends[index] if index < len(self.sentence_ends) else self.end
+        return start, end
+
+
+class EnglishFinder:
+    def __init__(self, pack, text: str):
+        self.pack = pack
+        self.grammar = grammar_for(pack)
+        self.text = text
+        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+        self.paragraphs: dict[int, _Paragraph] = {}
+
+    # --- structure --------------------------------------------------------------------------
+    def paragraph(self, position: int) -> _Paragraph:
+        index = bisect.bisect_right(self.paragraph_starts, position) - 1
+        paragraph = self.paragraphs.get(index)
+        if paragraph is None:
+            start = self.paragraph_starts[index]
+            end = self.paragraph_starts[index + 1] - 1 if index + 1 < len(self.paragraph_starts) else len(self.text)
+            paragraph = self._build_paragraph(start, end)
+            self.paragraphs[index] = paragraph
+        return paragraph
+
+    def _build_paragraph(self, start: int, end: int) -> _Paragraph:
+        text = self.text
+        quotes = find_quotes(text, start, end)
+        paragraph = _Paragraph(start, end, quotes, [q.start for q in quotes], [])
+        abbreviations = self.grammar.abbreviations
+        ends = []
+        for match in SENTENCE_END.finditer(text, start, end):
+            if match.group() == "." and match.start() > start:
+                word = LAST_WORD.search(text, max(start, match.start() - 12), match.start())
+                if word and (word.group().lower() in abbreviations or
+                             (len(word.group()) == 1 and word.group().isupper())):
+                    continue
+            if paragraph.inside_quote(match.start()):
+                continue
+            stop = match.end()
+            while stop < end and text[stop] in CLOSING_QUOTES + ")":
+                stop += 1
+            ends.append(stop)
+        paragraph.sentence_ends = ends
+        return paragraph
+
+    # --- pieces around a cue ----------------------------------------------------------------
+    def extend_cue_left(self, tokens: list, index: int) -> int:
+        """Index of the first token of the cue: auxiliaries, adverbs and 'declined to' join it."""
+        grammar = self.grammar
+        while index > 0:
+            word = tokens[index - 1][2].lower()
+            if word in grammar.cue_left:
+                index -= 1
+            elif word == "to" and index > 1 and _is_word(tokens[index - 2][2]) \
+                    and tokens[index - 2][2].lower() not in grammar.subject_barrier \
+                    and not tokens[index - 2][2][0].isupper():
+                index -= 2
+            else:
+                break
+        return index
+
+    def subject_before(self, tokens: list, index: int) -> int | None:
+        """Index of the first token of the noun phrase that ends just before ``tokens[index]``."""
+        grammar = self.grammar
+        first = None
+        count = 0
+        position = index - 1
+        while position >= 0:
+            word = tokens[position][2]
+            if not _is_word(word):
+                if word in "'’" and first is not None:  # a possessive: "the senator's office"
+                    position -= 1
+                    continue
+                if word == "." and position > 0 and tokens[position - 1][2].lower() in grammar.abbreviations:
+                    position -= 1  # "Mr. Putin", "Sen. Warren"
+                    first = position
+                    continue
+                break
+            lower = word.lower()
+            if lower in grammar.subject_barrier:
+                if lower in ("of", "for", "at", "from", "in", "on", "with", "to") and first is not None \
+                        and position > 0 and _is_word(tokens[position - 1][2]):
+                    pass
+                else:
+                    break
+            count += 1
+            if count > grammar.max_subject_words:
+                return None
+            first = position
+            position -= 1
+        if first is None:
+            return None
+        # A subject does not open with a preposition taken in by the walk.
+        while first < index and tokens[first][2].lower() in ("of", "for", "at", "from", "in", "on", "with", "to"):
+            first += 1
+        return first if first < index else None
+
+    def sentence_subject(self, sentence: Range) -> Range | None:
+        """The noun phrase that opens a sentence: its capitalised words, determiners or pronoun."""
+        grammar = self.grammar
+        tokens = _tokens(self.text, sentence[0], min(sentence[1], sentence[0] + _MAX_SUBJECT_CHARS))
+        start = end = None
+        for token_start, token_end, word in tokens:
+            if not _is_word(word):
+                if start is None and word in OPENING_QUOTES:
+                    return None
+                break
+            lower = word.lower()
+            if start is None:
+                if lower in grammar.pronouns or lower in grammar.subject_openers or word[0].isupper():
+                    start = token_start
+                    end = token_end
+                    if lower in grammar.pronouns:
+                        break
+                    continue
+                return None
+            if word[0].isupper() or lower in ("of", "for") or (lower not in grammar.subject_barrier and len(tokens) and end is not None and lower.endswith(("er", "or", "ist", "man", "woman", "s"))):
+                end = token_end
+                continue
+            break
+        return (start, end) if start is not None else None
+
+    def skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
+        """Position after an object and phrases such as 'in a statement' that follow a cue."""
+        text = self.text
+        tokens = _tokens(text, position, min(limit, position + 160))
+        grammar = self.grammar
+        index = 0
+        moved = True
+        while moved and index < len(tokens):
+            moved = False
+            lowered = [t[2].lower() for t in tokens[index : index + 6]]
+            for phrase in grammar.cue_tails:
+                if tuple(lowered[: len(phrase)]) == phrase:
+                    if phrase == ("in",) and (len(lowered) < 2 or lowered[1] not in ("a", "an", "his", "her", "their")):
+                        continue
+                    index += len(phrase)
+                    # "in an interview with CNN", "in a statement from her office"
+                    if index < len(tokens) and tokens[index][2].lower() in ("with", "from", "to", "by", "on") and phrase[0] == "in":
+                        index += 1
+                        while index < len(tokens) and _is_word(tokens[index][2]) and tokens[index][2][0].isupper():
+                            index += 1
+                    moved = True
+                    break
+        if object_verb and index < len(tokens):
+            # "told reporters", "told The Associated Press on Tuesday", "urged Congress to"
+            look = index
+            while look < len(tokens) and look - index < 7:
+                word = tokens[look][2]
+                lower = word.lower()
+                if not _is_word(word) or lower in ("that", "to", "about", "of", "how", "what", "why", "whether", "if", "he", "she", "they", "it", "we", "i"):
+                    break
+                look += 1
+            if look < len(tokens) and look > index:
+                word = tokens[look][2]
+                if word in ",:" or word in OPENING_QUOTES or word.lower() in ("that", "how", "what", "why", "whether", "if", "about", "of", "to", "he", "she", "they", "it", "we", "i"):
+                    index = look
+        if index >= len(tokens):
+            return limit if tokens else position
+        return tokens[index][0] if index else position
+
+    def quote_run(self, paragraph: _Paragraph, quote: Quote) -> list[Range]:
+        """A quotation and, when it is left open, its continuation paragraphs (news convention)."""
+        runs = [(quote.start, quote.end)]
+        current = paragraph
+        last = quote
+        guard = 0
+        while not last.closed and current.end < len(self.text) and guard < 20:
+            guard += 1
+            following = self.paragraph(current.end + 1)
+            first = regex.match(r"\s*", self.text[following.start : following.start + 20]).end() + following.start
+            opener = following.quote_at(first)
+            if opener is None:
+                break
+            runs.append((opener.start, opener.end))
+            current, last = following, opener
+        return runs
+
+    # --- candidates -------------------------------------------------------------------------
+    def content_after(self, paragraph: _Paragraph, position: int, sentence_end: int):
+        """``(content, quotes, kind)`` for content that follows the cue, or None."""
+        text = self.text
+        while position < sentence_end and (text[position].isspace() or text[position] in ",:—–"):
+            position += 1
+        if position >= sentence_end:
+            return None
+        quote = paragraph.quote_at(position)
+        if quote is not None:
+            runs = self.quote_run(paragraph, quote)
+            end = quote.end
+            # "“A,” he said. “B.”" style follow-on quotes stay separate; a quote that ends
+            # mid-sentence continues as mixed content up to the sentence end.
+            if quote.closed and quote.end < sentence_end and text[quote.end : sentence_end].strip(" .,") and \
+                    text[quote.end : sentence_end].strip()[:1] not in ",.":
+                start, end = _trim(text, position, sentence_end)
+                return (start, end), [r for r in runs], "mixed"
+            return (runs[0][0], runs[-1][1]), runs, "direct"
+        start, end = _trim(text, position, sentence_end)
+        if end - start < 2:
+            return None
+        quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end + 1]
+        if quotes and quotes[-1][1] > end:
+            end = quotes[-1][1]
+        return (start, end), quotes, "mixed" if quotes else "indirect"
+
+    def content_before(self, paragraph: _Paragraph, sentence_start: int, boundary: int):
+        """``(content, quotes, kind)`` for content that precedes the speaker and cue."""
+        text = self.text
+        start, end = _trim(text, sentence_start, boundary)
+        if end - start < 2:
+            return None
+        quote = paragraph.quote_ending_at(end)
+        if quote is not None and quote.start >= start:
+            quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end]
+            if quote.start == start or all(text[a:b].strip() in "" for a, b in [(start, quote.start)]):
+                runs = [(quote.start, quote.end)]
+                # the quote may continue a quotation opened (and left open) in the paragraph above
+                return (quote.start, quote.end), runs, "direct"
+            return (start, end), quotes, "mixed"
+        quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end]
+        return (start, end), quotes, "mixed" if quotes else "indirect"
+
+    def following_quote(self, paragraph: _Paragraph, position: int, sentence_end: int) -> Quote | None:
+        """The second half of a split quotation: '“A,” he said, “B.”'."""
+        text = self.text
+        stop = min(paragraph.end, position + 4)
+        while position < stop and (text[position].isspace() or text[position] in ",:"):
+            position += 1
+        quote = paragraph.quote_at(position)
+        return quote
+
+    def speaker_after(self, tokens: list, index: int) -> tuple[int, int] | None:
+        """Token range of the speaker after an inverted cue: '..., said Peskov, the spokesman.'"""
+        grammar = self.grammar
+        first = index
+        position = index
+        while position < len(tokens) and position - first < grammar.max_subject_words:
+            word = tokens[position][2]
+            if not _is_word(word):
+                break
+            lower = word.lower()
+            if lower in grammar.subject_barrier and lower not in ("of", "for") or lower == "that":
+                break
+            position += 1
+        if position == first:
+            return None
+        first_word = tokens[first][2]
+        if not (first_word[0].isupper() or first_word.lower() in grammar.subject_openers):
+            return None
+        end = position
+        # an appositive: ", said Dmitry Peskov, the Kremlin spokesman."
+        if position + 1 < len(tokens) and tokens[position][2] == "," and \
+                tokens[position + 1][2].lower() in ("the", "a", "an") :
+            look = position + 1
+            while look < len(tokens) and _is_word(tokens[look][2]) and look - position < 9:
+                look += 1
+            if look >= len(tokens) or tokens[look][2] in ".,;":
+                end = look
+        return first, end
+
+    def verb(self, match, paragraph: _Paragraph, confidence: float, previous: Candidate | None):
+        text = self.text
+        grammar = self.grammar
+        cue_start, cue_end = match.span()
+        sentence_start, sentence_end = paragraph.sentence(cue_start)
+        left = _tokens(text, max(sentence_start, cue_start - 400), cue_start)
+        right = _tokens(text, cue_end, min(sentence_end, cue_end + 200))
+        # "refused to say": the later cue word takes the whole phrase
+        if len(right) > 1 and right[0][2].lower() == "to" and right[1][2].lower() in grammar.cues:
+            return None
+        word = match.group().lower()
+        if left and left[-1][2].lower() in grammar.subject_openers and left[-1][2].lower() not in ("that", "this", "one"):
+            return None  # a noun: "the report", "his claim"
+        first_cue = self.extend_cue_left(left, len(left))
+        if first_cue < len(left):
+            cue_start = left[first_cue][0]
+        before = left[first_cue - 1][2] if first_cue > 0 else None
+        subject = self.subject_before(left, first_cue)
+        object_verb = word in grammar.object_verbs
+        kind = None
+
+        # 1. inversion after content: '“...,” said Peskov.' / '..., says the report.'
+        if subject is None and before is not None and (before == "," or before in CLOSING_QUOTES):
+            span = self.speaker_after(right, 0)
+            if span is not None:
+                after_speaker = right[span[1] - 1][1]
+                rest = text[after_speaker:sentence_end].strip()
+                boundary = left[first_cue - 1][0] if before == "," else left[first_cue - 1][1]
+                if before in CLOSING_QUOTES and first_cue > 1 and left[first_cue - 2][2] == ",":
+                    boundary = left[first_cue - 1][1]
+                if not rest or rest[0] in ".,;!?":
+                    found = self.content_before(paragraph, sentence_start, boundary)
+                    if found:
+                        content, quotes, kind = found
+                        speaker = (right[span[0]][0], right[span[1] - 1][1])
+                        return self._with_split(Candidate(kind, f"en.inverted.{word}", (cue_start, cue_end), content, quotes,
+                                                          speaker, confidence=confidence), paragraph, after_speaker, sentence_end)
+
+        # 2. content first, then speaker and cue: '“...,” Peskov said.' / '..., officials said.'
+        if subject is not None and subject > 0:
+            mark = left[subject - 1][2]
+            if mark == "," or mark in CLOSING_QUOTES or mark in "—–":
+                tail = self.skip_tail(cue_end, sentence_end, False)
+                rest = text[tail:sentence_end].strip()
+                if not rest or rest[0] in ".,;!?" or rest[0] in OPENING_QUOTES:
+                    boundary = left[subject - 1][0] if mark in ",—–" else left[subject - 1][1]
+                    found = self.content_before(paragraph, sentence_start, boundary)
+                    if found:
+                        content, quotes, kind = found
+                        speaker = (left[subject][0], left[first_cue - 1][1])
+                        candidate = Candidate(kind, f"en.after_content.{word}", (cue_start, cue_end), content, quotes,
+                                              speaker, confidence=confidence)
+                        return self._with_split(candidate, paragraph, tail, sentence_end)
+
+        # 3. speaker, cue, content: 'Peskov said (that) ...'
+        speaker = None
+        hint = None
+        if subject is not None:
+            speaker = (left[subject][0], left[first_cue - 1][1])
+        elif before == ",":
+            speaker = self.appositive_subject(left, first_cue - 1)
+        if speaker is None and (before in (",", "and", "but", None) or word.endswith("ing")):
+            if previous is not None and previous.speaker and previous.cue[0] >= sentence_start:
+                speaker = previous.speaker
+            else:
+                speaker = self.sentence_subject((sentence_start, sentence_end))
+                if speaker is not None and speaker[1] > cue_start:
+                    speaker = None
+            hint = "previous"
+        start = self.skip_tail(cue_end, sentence_end, object_verb)
+        found = self.content_after(paragraph, start, sentence_end)
+        if found is None:
+            return None
+        content, quotes, kind = found
+        return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
+                         confidence=confidence, speaker_hint=hint if speaker is None else None)
+
+    def _with_split(self, candidate: Candidate, paragraph: _Paragraph, position: int, sentence_end: int) -> Candidate:
+        """Add the second half of a split quotation: '“A,” he said, “B.”'."""
+        if candidate.kind != "direct":
+            return candidate
+        quote = self.following_quote(paragraph, position, sentence_end)
+        if quote is not None and quote.start > candidate.content[1]:
+            runs = self.quote_run(paragraph, quote)
+            candidate.quotes = [*candidate.quotes, *runs]
+            candidate.content = (candidate.content[0], runs[-1][1])
+        return candidate
+
+    def appositive_subject(self, tokens: list, comma: int) -> Range | None:
+        """'Dmitry Peskov, the Kremlin spokesman, said': the name and its appositive."""
+        # the segment between this comma and the one before it
+        position = comma - 1
+        while position >= 0 and tokens[position][2] not in (",", ".", ";", ":") and comma - position < 16:
+            position -= 1
+        if position < 0 or tokens[position][2] != ",":
+            return None
+        segment_first = position + 1
+        if segment_first >= comma:
+            return None
+        opener = tokens[segment_first][2].lower()
+        if not (opener in ("who", "whose", "which") or opener in self.grammar.subject_openers or
+                tokens[segment_first][2][0].islower() or opener.isdigit()):
+            return None
+        name = self.subject_before(tokens, position)
+        if name is None:
+            return None
+        end = tokens[comma - 1][1] if opener in ("the", "a", "an") or opener.isdigit() else tokens[position - 1][1]
+        return tokens[name][0], end
+
+    def according_to(self, match, paragraph: _Paragraph, cue_id: str) -> Candidate | None:
+        text = self.text
+        cue_start, cue_end = match.span()
+        sentence_start, sentence_end = paragraph.sentence(cue_start)
+        right = _tokens(text, cue_end, min(sentence_end, cue_end + 240))
+        position = 0
+        while position < len(right) and position < 16:
+            word = right[position][2]
+            if word in ",.;:!?" or word in OPENING_QUOTES or word in "—–" or word.lower() == "that":
+                break
+            position += 1
+        if position == 0:
+            return None
+        source = (right[0][0], right[position - 1][1])
+        confidence = self.pack_confidence(cue_id)
+        lead = text[sentence_start:cue_start].strip(" \t\"“‘,—–")
+        if len(lead.split()) <= 1:
+            found = self.content_after(paragraph, source[1], sentence_end)
+        else:
+            found = self.content_before(paragraph, sentence_start, cue_start)
+        if found is None:
+            return None
+        content, quotes, _kind = found
+        return Candidate("according_to", f"en.{cue_id}", (cue_start, cue_end), content, quotes, source,
+                         confidence=confidence)
+
+    def pack_confidence(self, cue_id: str) -> float:
+        cue = self.grammar.according.get(cue_id)
+        return cue.confidence if cue else 0.8
+
+    def headline(self) -> Candidate | None:
+        """'Trump: Mexico will pay for the wall' on an article's first line."""
+        text = self.text
+        end = self.paragraph_starts[1] - 1 if len(self.paragraph_starts) > 1 else len(text)
+        match = HEADLINE.match(text, 0, min(end, 300))
+        if match is None or match.end() != min(end, 300):
+            return None
+        colon = match.end("speaker")
+        content = _trim(text, match.start("content"), match.end("content"))
+        return Candidate("direct", "en.headline_colon", (colon, colon + 1), content, [], match.span("speaker"),
+                         confidence=0.7)
+
+    def find(self) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        taken: list[Range] = []
+        grammar = self.grammar
+        headline = self.headline()
+        if headline is not None:
+            candidates.append(headline)
+        previous = None
+        for match in grammar.regex.finditer(self.text):
+            start = match.start()
+            if taken and any(a <= start < b for a, b in taken[-6:]):
+                continue
+            paragraph = self.paragraph(start)
+            if paragraph.inside_quote(start):
+                continue
+            cue_id = match.lastgroup
+            if cue_id == "cue":
+                word = match.group().lower()
+                candidate = self.verb(match, paragraph, grammar.cues.get(word, 0.5), previous)
+            else:
+                candidate = self.according_to(match, paragraph, cue_id)
+            if candidate is None:
+                continue
+            if candidate.content[1] <= candidate.content[0]:
+                continue
+            candidates.append(candidate)
+            previous = candidate
+            taken.append(candidate.cue)
+            if candidate.speaker:
+                taken.append(candidate.speaker)
+        _cut_at_followers(self.text, candidates)
+        return candidates
+
+
+def _cut_at_followers(text: str, candidates: list[Candidate]) -> None:
+    """Content that runs into the next cue of its sentence stops at the comma before that cue:
+    'Peskov said A, adding that B' -> A; 'A, according to TASS' is its own attribution."""
+    ordered = sorted(candidates, key=lambda c: c.cue[0])
+    for candidate, follower in zip(ordered, ordered[1:]):
+        if not candidate.rule.startswith("en.before_content") or candidate.kind == "direct":
+            continue
+        start, end = candidate.content
+        cue = follower.cue[0]
+        if start < cue < end:
+            head = follower.speaker[0] if follower.speaker and follower.speaker[0] < cue and follower.speaker[0] > start else cue
+            comma = text.rfind(",", start, head)
+            if comma > start and not text[comma:head].strip(", ").count(" ") > 6:
+                candidate.content = _trim(text, start, comma)
+                candidate.quotes = [q for q in candidate.quotes if q[1] <= candidate.content[1]]
+
+
+def find(pack, normalized: NormalizedText) -> list[Candidate]:
+    """Attribution candidates of an English text (normalisation is the identity)."""
+    text = normalized.normal
+    if not text.strip():
+        return []
+    return EnglishFinder(pack, text).find()
