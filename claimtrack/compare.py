@@ -1,0 +1,596 @@
+"""The same claim across articles: matching, ranking, clustering, coverage and divergence.
+
+A claim is an attribution's content. Claims are compared on text normalised per language
+(Arabic: camel-tools dediacritisation, one alef, ya for alef maqsura, ha for ta marbuta, no
+tatweel, clitic prefixes and the article stripped; English: case, punctuation, quote marks), with
+stop words left out, by rapidfuzz. The speaker's entity is supporting evidence: two claims
+credited to the same entity get a small bonus. Versions of one claim that disagree (a number
+changed, a negation added or dropped, a direction reversed) are flagged as conflicts, never
+silently merged as "the same".
+
+Clustering scores all pairs with ``rapidfuzz.process.cdist`` inside *blocks*: every claim is put
+in the blocks of its rarest normalised tokens, so two versions of one claim, which share their
+rare words, meet in some block, while the quadratic cost stays within small blocks. Clusters
+grow greedily from the best pairs down, and never take two attributions of the same article.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import fuzz, process
+
+from claimtrack.errors import InputError, LanguageDataError
+from claimtrack.languages import check_language
+from claimtrack.models import Attribution, ClaimCluster, ClaimMatch, ClaimMention, Document
+from claimtrack.text import detect_language, normalize_arabic_string
+
+#: Score (0-100) at or above which two claims are the same claim; chosen on the ANS train split
+#: (see docs/compare.md).
+DEFAULT_THRESHOLD = 65.0
+#: Two claims scoring at least this are versions of one claim, so a number or negation that
+#: differs between them is a conflict rather than a different claim.
+RELATED_THRESHOLD = 40.0
+#: Added to the score of two claims credited to the same entity (the speaker as evidence).
+SPEAKER_BONUS = 5.0
+#: Claims are put in the blocks of this many of their rarest tokens.
+BLOCK_KEYS = 3
+#: Below this many claims, all pairs are scored (no blocking).
+BRUTE_FORCE_LIMIT = 2_000
+#: Blocks larger than this are tokens too common to block on; they are skipped.
+MAX_BLOCK = 4_000
+
+_SCORER = fuzz.token_set_ratio
+
+
+# --- language knowledge ---------------------------------------------------------------------
+
+
+class _MatchingData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stopwords: list[str]
+    negations: list[str]
+    not_negating: list[str] = Field(default_factory=list)
+    opposites: list[tuple[list[str], list[str]]]
+    number_words: dict[str, str] = Field(default_factory=dict)
+    names: dict[str, list[str]] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    stopwords: frozenset[str]
+    negations: frozenset[str]
+    not_negating: tuple[tuple[str, ...], ...]
+    opposites: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    number_words: dict[str, str]
+    names: dict[str, str]
+
+
+@functools.cache
+def _matching_data() -> dict[str, _MatchingData]:
+    raw_text = resources.files("claimtrack.languages").joinpath("matching.toml").read_text("utf-8")
+    try:
+        raw = tomllib.loads(raw_text)
+        return {code: _MatchingData.model_validate(section) for code, section in raw.items()}
+    except (tomllib.TOMLDecodeError, ValidationError) as error:
+        raise LanguageDataError(f"matching.toml: {error}") from None
+
+
+@functools.cache
+def _lexicon(lang: str) -> _Lexicon:
+    data = _matching_data().get(lang)
+    if data is None:
+        raise LanguageDataError(f"matching.toml has no section for {lang!r}")
+
+    def words(items: Iterable[str]) -> frozenset[str]:
+        return frozenset(token for item in items for token in _tokens(item, lang))
+
+    return _Lexicon(
+        stopwords=words(data.stopwords),
+        negations=words(data.negations),
+        not_negating=tuple(tuple(_tokens(phrase, lang)) for phrase in data.not_negating),
+        opposites=tuple((words(up), words(down)) for up, down in data.opposites),
+        number_words={_tokens(word, lang)[0]: value for word, value in data.number_words.items()},
+        names={token: name for name, forms in data.names.items() for token in words(forms)},
+    )
+
+
+# --- normalisation --------------------------------------------------------------------------
+
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
+_URL = regex.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
+_EN_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)?")
+_EN_CONTRACTION = regex.compile(r"n['’]t\b")
+_AR_TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+")
+_THOUSANDS = regex.compile(r"(?<=\d),(?=\d{3}\b)")
+# After normalisation "ال" is the article; "لل" is "ل + ال" with the alef swallowed
+# ("للمتحدث" = "ل" + "المتحدث"), and "و"/"ف" are conjunctions written joined to the next word.
+_AR_ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_AR_CONJUNCTIONS = ("و", "ف")
+# Light stemming for scoring only: gender, number and nisba suffixes ("مصرية", "مصريون",
+# "تاريخية" -> "مصر", "تاريخ") so that paraphrases that inflect a word differently still meet.
+_AR_SUFFIXES = ("يين", "يون", "يات", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
+
+
+@functools.cache
+def _arabic_word_tokenize():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    return simple_word_tokenize
+
+
+def _strip_arabic_clitics(token: str) -> str:
+    if token[:1] in _AR_CONJUNCTIONS and len(token) >= 4:
+        token = token[1:]
+    for prefix in _AR_ARTICLE_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            return token[len(prefix) :]
+    return token
+
+
+def _stem_arabic(token: str) -> str:
+    if token[0].isdigit():
+        return token
+    for suffix in _AR_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+def _tokens(text: str, lang: str) -> list[str]:
+    """The normalised tokens of ``text`` (stop words kept)."""
+    text = _URL.sub(" ", text).translate(_EASTERN_DIGITS)
+    text = _THOUSANDS.sub("", text)
+    if lang == "ar":
+        text = normalize_arabic_string(text)
+        tokens = []
+        for piece in _arabic_word_tokenize()(text):
+            for token in _AR_TOKEN.findall(piece):
+                tokens.append(token if token[0].isdigit() else _strip_arabic_clitics(token).lower())
+        return tokens
+    text = _EN_CONTRACTION.sub(" not", text.lower())
+    return [token.replace("’", "'").split("'")[0] for token in _EN_TOKEN.findall(text)]
+
+
+def normalize_claim(text: str, lang: str | None = None) -> str:
+    """The form claims are compared in: normalised tokens without stop words, space-joined."""
+    if not isinstance(text, str):
+        raise TypeError(f"a claim must be str, not {type(text).__name__}")
+    code = check_language(lang) if lang is not None else detect_language(text)
+    return _features(text, code).key
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    key: str
+    tokens: tuple[str, ...]
+    numbers: frozenset[str]
+    negated: bool
+    poles: tuple[tuple[int, int], ...]
+    names: frozenset[str]
+
+
+_MULTIPLIERS = {"1000", "1000000", "1000000000"}
+
+
+def _numbers(tokens: Sequence[str], lexicon: _Lexicon) -> frozenset[str]:
+    values: list[float] = []
+    for token in tokens:
+        word_value = lexicon.number_words.get(token)
+        value_text = word_value if word_value is not None else token
+        if not value_text[0].isdigit():
+            continue
+        try:
+            value = float(value_text.replace(",", ""))
+        except ValueError:
+            continue
+        # "7 thousand" / "7 آلاف" is one number, 7000.
+        if values and value_text in _MULTIPLIERS and values[-1] < float(value_text):
+            values[-1] *= float(value_text)
+        else:
+            values.append(value)
+    return frozenset(f"{value:g}" for value in values)
+
+
+def _negations(tokens: Sequence[str], lexicon: _Lexicon) -> int:
+    exempt: set[int] = set()
+    for phrase in lexicon.not_negating:
+        size = len(phrase)
+        for start in range(len(tokens) - size + 1):
+            if tuple(tokens[start : start + size]) == phrase:
+                exempt.update(range(start, start + size))
+    return sum(1 for index, token in enumerate(tokens) if token in lexicon.negations and index not in exempt)
+
+
+def _names(tokens: Sequence[str], lexicon: _Lexicon, lang: str) -> frozenset[str]:
+    found = set()
+    for token in tokens:
+        name = lexicon.names.get(token)
+        # Arabic writes the prepositions ب, ل, ك joined to a name ("لمصر" = "to Egypt").
+        if name is None and lang == "ar" and token[:1] in ("ب", "ل", "ك"):
+            name = lexicon.names.get(_strip_arabic_clitics(token[1:]))
+        if name is not None:
+            found.add(name)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _features(text: str, lang: str) -> _Features:
+    lexicon = _lexicon(lang)
+    tokens = _tokens(text, lang)
+    content = [token for token in tokens if token not in lexicon.stopwords]
+    if lang == "ar":
+        content = [_stem_arabic(token) for token in content]
+    negations = _negations(tokens, lexicon)
+    return _Features(
+        key=" ".join(content) if content else " ".join(tokens),  # stop words only: keep them
+        tokens=tuple(content),
+        numbers=_numbers(tokens, lexicon),
+        negated=negations % 2 == 1,
+        poles=tuple(
+            (sum(token in up for token in tokens), sum(token in down for token in tokens))
+            for up, down in lexicon.opposites
+        ),
+        names=_names(tokens, lexicon, lang),
+    )
+
+
+def _conflict(a: _Features, b: _Features) -> str | None:
+    """Why two versions of one claim disagree, or ``None``."""
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return "number"
+    if a.negated != b.negated:
+        return "negation"
+    if a.names - b.names and b.names - a.names:
+        return "entity"
+    # A word of one pole swapped for a word of the other: "rose" became "fell".
+    for (a_up, a_down), (b_up, b_down) in zip(a.poles, b.poles, strict=True):
+        if (a_up > b_up and b_down > a_down) or (a_down > b_down and b_up > a_up):
+            return "opposite"
+    return None
+
+
+def _score(a: _Features, b: _Features) -> float:
+    return float(_SCORER(a.key, b.key))
+
+
+def _language(texts: Sequence[str], lang: str | None) -> str:
+    for text in texts:
+        if not isinstance(text, str):
+            raise TypeError(f"a claim must be str, not {type(text).__name__}")
+    return check_language(lang) if lang is not None else detect_language(" ".join(texts))
+
+
+# --- public: match and rank -----------------------------------------------------------------
+
+
+def match(text_a: str, text_b: str, lang: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> ClaimMatch:
+    """How surely two claim texts state the same claim, and whether their versions conflict.
+
+    ``same`` is true when the score reaches ``threshold`` and nothing conflicts; ``conflict`` names
+    why two versions of one claim (score at least ``RELATED_THRESHOLD``) disagree: ``"number"``,
+    ``"negation"``, ``"opposite"`` (a direction reversed: rose/fell, accepted/rejected) or
+    ``"entity"`` (one named place, actor or commodity swapped for another).
+    """
+    code = _language([text_a, text_b], lang)
+    a, b = _features(text_a, code), _features(text_b, code)
+    score = round(_score(a, b), 2)
+    conflict = _conflict(a, b) if score >= min(RELATED_THRESHOLD, threshold) else None
+    return ClaimMatch(
+        score=score,
+        same=score >= threshold and conflict is None,
+        conflict=conflict,
+        related=score >= min(RELATED_THRESHOLD, threshold),
+        normalized_a=a.key,
+        normalized_b=b.key,
+    )
+
+
+def rank(query: str, candidates: Sequence[str], k: int = 5, lang: str | None = None) -> list[tuple[int, float]]:
+    """The ``k`` candidates that best state the claim in ``query``, as ``(index, score)``, best first.
+
+    Scores combine the fuzzy match of the whole claim with how much of the query's rarer words the
+    candidate shares (weighted by inverse document frequency over ``candidates``), both 0-100.
+    """
+    if not isinstance(k, int) or k < 0:
+        raise ValueError(f"k must be a non-negative int, not {k!r}")
+    candidates = list(candidates)
+    code = _language([query, *candidates[:50]], lang)
+    if not candidates or k == 0:
+        return []
+    query_features = _features(query, code)
+    keys = [_features(text, code).key for text in candidates]
+    document_frequency: Counter[str] = Counter()
+    for key in keys:
+        document_frequency.update(set(key.split()))
+    total = len(keys)
+
+    def weight(token: str) -> float:
+        import math
+
+        return math.log(1 + total / (1 + document_frequency.get(token, 0)))
+
+    query_tokens = set(query_features.key.split())
+    query_weight = sum(weight(token) for token in query_tokens) or 1.0
+    fuzzy = process.cdist([query_features.key], keys, scorer=fuzz.token_set_ratio, workers=-1)[0]
+    partial = process.cdist([query_features.key], keys, scorer=fuzz.partial_token_sort_ratio, workers=-1)[0]
+    scored = []
+    for index, key in enumerate(keys):
+        shared = query_tokens & set(key.split())
+        overlap = 100.0 * sum(weight(token) for token in shared) / query_weight
+        score = 0.5 * overlap + 0.25 * float(fuzzy[index]) + 0.25 * float(partial[index])
+        scored.append((index, round(score, 2)))
+    scored.sort(key=lambda pair: (-pair[1], pair[0]))
+    return scored[:k]
+
+
+# --- clustering -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    doc_id: str
+    outlet: str | None
+    lang: str
+    attribution: Attribution
+    features: _Features
+
+
+def _entity_key(attribution: Attribution) -> str | None:
+    entity = attribution.entity
+    if entity is None or entity.kind == "anonymous":
+        return None
+    return entity.registry_id or f"{entity.kind}:{entity.name}"
+
+
+def candidate_pairs(
+    keys: Sequence[str],
+    cutoff: float,
+    groups: Sequence[int] | None = None,
+    blocking: bool | None = None,
+) -> dict[tuple[int, int], float]:
+    """Pairs ``(i, j)``, ``i < j``, of ``keys`` scoring at least ``cutoff``.
+
+    ``groups`` (e.g. the article of each claim) excludes pairs within one group. With
+    ``blocking`` (the default above ``BRUTE_FORCE_LIMIT`` keys) only pairs sharing one of their
+    ``BLOCK_KEYS`` rarest tokens are scored.
+    """
+    import numpy
+
+    count = len(keys)
+    if blocking is None:
+        blocking = count > BRUTE_FORCE_LIMIT
+    if not blocking:
+        blocks = [list(range(count))] if count > 1 else []
+    else:
+        token_lists = [set(key.split()) for key in keys]
+        document_frequency: Counter[str] = Counter()
+        for tokens in token_lists:
+            document_frequency.update(tokens)
+        members: dict[str, list[int]] = defaultdict(list)
+        for index, tokens in enumerate(token_lists):
+            shared = [token for token in tokens if 2 <= document_frequency[token] <= MAX_BLOCK]
+            shared.sort(key=lambda token: (document_frequency[token], token))
+            for token in shared[:BLOCK_KEYS]:
+                members[token].append(index)
+        blocks = [block for block in members.values() if len(block) > 1]
+
+    pairs: dict[tuple[int, int], float] = {}
+    for block in blocks:
+        block_keys = [keys[index] for index in block]
+        workers = -1 if len(block) > 200 else 1
+        matrix = process.cdist(block_keys, block_keys, scorer=_SCORER, score_cutoff=cutoff, workers=workers)
+        rows, cols = numpy.nonzero(numpy.triu(matrix, 1))
+        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+            i, j = block[row], block[col]
+            if groups is not None and groups[i] == groups[j]:
+                continue
+            pairs[(i, j) if i < j else (j, i)] = float(matrix[row, col])
+    return pairs
+
+
+def _cluster_id(members: Sequence[_Item]) -> str:
+    digest = hashlib.sha1("\x1f".join(sorted(m.attribution.id for m in members)).encode("utf-8", "surrogatepass"))
+    return "claim-" + digest.hexdigest()[:12]
+
+
+def _form(attribution: Attribution) -> str:
+    if attribution.kind == "direct":
+        return "quote"
+    if attribution.kind == "mixed" or attribution.quotes:
+        return "partial_quote"
+    return "paraphrase"
+
+
+def _source(attribution: Attribution) -> tuple[str | None, str | None]:
+    entity = attribution.entity
+    if entity is None:
+        return (attribution.speaker.text if attribution.speaker else None), None
+    return entity.name, entity.kind
+
+
+def _build_cluster(members: list[_Item]) -> ClaimCluster:
+    if len(members) == 1:
+        representative = 0
+        scores = [100.0]
+    else:
+        import numpy
+
+        keys = [m.features.key for m in members]
+        matrix = process.cdist(keys, keys, scorer=_SCORER)
+        totals = numpy.asarray(matrix).sum(axis=1)
+        # The medoid: the wording closest to all others; ties go to the earliest member.
+        representative = int(numpy.argmax(totals))
+        scores = [float(matrix[representative, index]) for index in range(len(members))]
+    rep = members[representative]
+    mentions = []
+    conflicts = set()
+    for index, item in enumerate(members):
+        conflict = None if index == representative else _conflict(rep.features, item.features)
+        if conflict:
+            conflicts.add(conflict)
+        source, source_kind = _source(item.attribution)
+        mentions.append(
+            ClaimMention(
+                doc_id=item.doc_id,
+                outlet=item.outlet,
+                attribution=item.attribution,
+                score=round(scores[index], 2),
+                representative=index == representative,
+                source=source,
+                source_kind=source_kind,
+                form=_form(item.attribution),
+                conflict=conflict,
+            )
+        )
+    outlets = sorted({m.outlet for m in members if m.outlet is not None})
+    divergence = []
+    if len({(m.source, m.source_kind) for m in mentions}) > 1:
+        divergence.append("source")
+    if len({m.form for m in mentions}) > 1:
+        divergence.append("form")
+    if conflicts:
+        divergence.append("conflict")
+    return ClaimCluster(
+        id=_cluster_id(members),
+        text=rep.attribution.content.text,
+        lang=rep.lang,
+        members=mentions,
+        outlets=outlets,
+        conflicts=sorted(conflicts),
+        divergence=divergence,
+    )
+
+
+def _items(docs: Iterable[Document]) -> list[_Item]:
+    items = []
+    seen: set[str] = set()
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise TypeError(f"compare() takes claimtrack Documents, not {type(doc).__name__}")
+        if doc.id in seen:
+            raise InputError(f"two documents share the id {doc.id!r}; give each article its own id")
+        seen.add(doc.id)
+        for attribution in doc.attributions:
+            features = _features(attribution.content.text, doc.lang)
+            items.append(_Item(doc.id, doc.outlet, doc.lang, attribution, features))
+    # Input order must not matter: work in an order fixed by the documents themselves.
+    items.sort(key=lambda item: (item.doc_id, item.attribution.content.start, item.attribution.id))
+    return items
+
+
+def compare(
+    docs: Iterable[Document],
+    threshold: float = DEFAULT_THRESHOLD,
+    speaker_bonus: float = SPEAKER_BONUS,
+    progress=None,
+) -> list[ClaimCluster]:
+    """Cluster the attributions of ``docs`` by the claim they state.
+
+    Every attribution lands in exactly one cluster; a cluster holds at most one attribution per
+    article. Clusters come largest first (most outlets, then most members), then by id. Members
+    that conflict with the cluster's representative wording are kept and flagged.
+    ``progress``, when given, is called with the number of languages done and the total.
+    """
+    items = _items(docs)
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_language[item.lang].append(index)
+
+    parent = list(range(len(items)))
+    doc_sets: list[set[str]] = [{item.doc_id} for item in items]
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for done, (lang, indices) in enumerate(sorted(by_language.items()), start=1):
+        keys = [items[index].features.key for index in indices]
+        groups = [items[index].doc_id for index in indices]
+        pairs = candidate_pairs(keys, max(0.0, threshold - speaker_bonus), groups)
+        edges = []
+        for (i, j), score in pairs.items():
+            a, b = items[indices[i]], items[indices[j]]
+            entity = _entity_key(a.attribution)
+            if speaker_bonus and entity is not None and entity == _entity_key(b.attribution):
+                score = min(100.0, score + speaker_bonus)
+            if score >= threshold:
+                edges.append((-score, indices[i], indices[j]))
+        edges.sort()
+        for _, i, j in edges:
+            root_i, root_j = find(i), find(j)
+            if root_i == root_j or not doc_sets[root_i].isdisjoint(doc_sets[root_j]):
+                continue
+            if len(doc_sets[root_i]) < len(doc_sets[root_j]):
+                root_i, root_j = root_j, root_i
+            parent[root_j] = root_i
+            doc_sets[root_i] |= doc_sets[root_j]
+            doc_sets[root_j] = set()
+        if progress is not None:
+            progress(done, len(by_language))
+
+    components: dict[int, list[_Item]] = defaultdict(list)
+    for index, item in enumerate(items):
+        components[find(index)].append(item)
+    clusters = [_build_cluster(members) for members in components.values()]
+    clusters.sort(key=lambda c: (-len(c.outlets), -len(c.members), c.id))
+    return clusters
+
+
+# --- coverage and divergence ----------------------------------------------------------------
+
+
+class Coverage(BaseModel):
+    """Which outlet carried which claim: an outlet x claim matrix and its extremes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    outlets: list[str]
+    claims: list[str] = Field(description="Cluster ids, in the order of the matrix columns.")
+    matrix: list[list[int]] = Field(description="matrix[o][c]: attributions of outlet o stating claim c.")
+    single_outlet: dict[str, list[str]] = Field(description="Outlet -> claims that only it carried.")
+    every_outlet: list[str] = Field(description="Claims that every outlet carried.")
+
+
+UNKNOWN_OUTLET = "(no outlet)"
+
+
+def coverage(clusters: Sequence[ClaimCluster]) -> Coverage:
+    """The outlet x claim matrix of ``clusters`` (documents without an outlet count as one)."""
+    outlets = sorted({m.outlet or UNKNOWN_OUTLET for c in clusters for m in c.members})
+    position = {outlet: row for row, outlet in enumerate(outlets)}
+    matrix = [[0] * len(clusters) for _ in outlets]
+    for column, cluster in enumerate(clusters):
+        for member in cluster.members:
+            matrix[position[member.outlet or UNKNOWN_OUTLET]][column] += 1
+    single: dict[str, list[str]] = {outlet: [] for outlet in outlets}
+    every = []
+    for column, cluster in enumerate(clusters):
+        carriers = [outlets[row] for row in range(len(outlets)) if matrix[row][column]]
+        if len(carriers) == 1 and len(outlets) > 1:
+            single[carriers[0]].append(cluster.id)
+        if len(carriers) == len(outlets) and outlets:
+            every.append(cluster.id)
+    return Coverage(
+        outlets=outlets,
+        claims=[c.id for c in clusters],
+        matrix=matrix,
+        single_outlet=single,
+        every_outlet=every,
+    )
+
+
+def divergence(clusters: Sequence[ClaimCluster]) -> list[ClaimCluster]:
+    """The clusters whose outlets differ: in source, in quote vs paraphrase, or in conflict."""
+    return [cluster for cluster in clusters if cluster.divergence and len(cluster.members) > 1]
