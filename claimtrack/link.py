@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 import regex
 
 from claimtrack.languages import LanguagePack, RegistryEntry, load_registry
-from claimtrack.text import normalize_arabic_string
+from claimtrack.text import NormalizedText, normalize_arabic_string
 
+_MENTION_END = regex.compile(r"[،,.;؛:!?؟\n“”«»\"()]")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[.'’-][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
 
 
@@ -102,8 +103,9 @@ def alias_index(extra: tuple[RegistryEntry, ...] = ()) -> _AliasIndex:
 class Linker:
     """Resolves the mentions of one document, in text order."""
 
-    def __init__(self, pack: LanguagePack, index: _AliasIndex):
+    def __init__(self, pack: LanguagePack, index: _AliasIndex, normalized: NormalizedText | None = None):
         self.pack = pack
+        self.normalized = normalized
         self.index = index
         self.records: dict[str, _Record] = {}
         self.people: list[_Record] = []
@@ -226,11 +228,40 @@ class Linker:
         return position
 
     # --- resolution -------------------------------------------------------------------------
-    def learn(self, surface: str) -> None:
-        """Remember a person introduced with a title in narrative text."""
-        mention = self.parse(surface)
-        if mention and mention.kind == "person" and mention.name and mention.role:
-            self.person(mention)
+    def introduction(self, mention: Mention) -> Mention | None:
+        """Where the text introduced this person with both a title and a name, if anywhere:
+        "الرئيس الروسي" alone -> "الرئيس الروسي فلاديمير بوتين" said in narrative earlier;
+        "كيم جونغ أون" alone -> "الزعيم الكوري الشمالي كيم جونغ أون". Looked up only for a person
+        the document has not met yet, so the cost is per new person, not per title in the text."""
+        normalized = self.normalized
+        if normalized is None or self.pack.title_regex is None:
+            return None
+        text = normalized.normal
+        if mention.role_key and not mention.name_key:
+            pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(mention.role_key), self.pack.flags)
+            starts = (m.start() for m in pattern.finditer(text))
+        elif mention.name_key and not mention.role_key:
+            pattern = regex.compile(regex.escape(" ".join(mention.name_key)), self.pack.flags)
+            starts = (
+                title.start()
+                for m in pattern.finditer(text)
+                for title in self.pack.title_regex.finditer(text, max(0, m.start() - 80), m.start())
+            )
+        else:
+            return None
+        for count, start in enumerate(starts):
+            if count >= 20:
+                break
+            stop = _MENTION_END.search(text, start, min(len(text), start + 120))
+            begin, end = normalized.original_range(start, stop.start() if stop else min(len(text), start + 120))
+            found = self.parse(normalized.original[begin:end])
+            if found is None or found.kind != "person" or not found.name_key or not found.role_key:
+                continue
+            if mention.role_key and found.role_key.startswith(mention.role_key):
+                return found
+            if mention.name_key and set(mention.name_key) <= set(found.name_key):
+                return found
+        return None
 
     def person(self, mention: Mention) -> _Record:
         record = None
@@ -249,6 +280,13 @@ class Linker:
                 ):
                     record = candidate
                     break
+        if record is None and not (mention.name_key and mention.role_key):
+            introduced = self.introduction(mention)
+            if introduced is not None:
+                record = self.person(introduced)
+                if mention.name_key and len(mention.name_key) > len(record.name_key):
+                    record.name, record.name_key = mention.name or record.name, mention.name_key
+                return record
         if record is None:
             key = mention.name_key or tuple((mention.role_key or mention.normal).split())
             record = _Record(

@@ -9,32 +9,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-import regex
-
 from claimtrack.detect import Candidate, finder_for
 from claimtrack.languages import KnownEntity, check_language, load_language
 from claimtrack.link import Linker, alias_index
 from claimtrack.models import Document
-from claimtrack.text import NormalizedText, detect_language
-
-_MENTION_END = regex.compile(r"[،,.;؛:!?؟\n“”«»\"()]")
+from claimtrack.text import detect_language
 
 
 def _document_id(text: str) -> str:
     return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-def _learn_titled_people(pack, normalized: NormalizedText, linker: Linker) -> None:
-    """Let the linker see every 'title + name' in the text, not only those of speakers."""
-    if pack.title_regex is None:
-        return
-    text = normalized.normal
-    original = normalized.original
-    for match in pack.title_regex.finditer(text):
-        stop = _MENTION_END.search(text, match.end(), min(len(text), match.end() + 120))
-        end = stop.start() if stop else min(len(text), match.end() + 120)
-        start, end = normalized.original_range(match.start(), end)
-        linker.learn(original[start:end])
 
 
 def extract(
@@ -62,8 +45,7 @@ def extract(
     pack = load_language(code)
     normalized = pack.normalize_text(text)
     candidates = finder_for(code)(pack, normalized)
-    linker = Linker(pack, alias_index(extra))
-    _learn_titled_people(pack, normalized, linker)
+    linker = Linker(pack, alias_index(extra), normalized)
 
     resolved: list[tuple[Candidate, str | None, str | None]] = []
     for candidate in candidates:

@@ -23,7 +23,10 @@ from claimtrack.text import NormalizedText, paragraphs
 # Words (letters and digits, with inner dots or hyphens: "كوفيد-19") and single punctuation marks.
 # The standard library's engine: tokenising runs near every cue, and it is the faster one here.
 TOKEN = re.compile(r"\w+(?:[.-]\w+)*|[^\w\s]")
+LAST_WORD = re.compile(r"(\w+(?:[.-]\w+)*)\W*$")
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 COMMAS = {"،", ",", "؛"}
+QUOTE_CHARACTERS = frozenset("“”«»„\"")
 PUNCTUATION_GAP = regex.compile(r"[\s.،,:؛\-–—]*")
 DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s()\n]{1,30} \([^()\n]{1,30}\))\s*[-–—]+\s*")
 
@@ -93,6 +96,25 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
+class _LazyTokens:
+    """Tokens read only as far as a scan needs them (most complements come within a few words)."""
+
+    __slots__ = ("_matches", "items")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._matches = TOKEN.finditer(text, start, end)
+        self.items: list[tuple[int, int, str]] = []
+
+    def get(self, index: int) -> tuple[int, int, str] | None:
+        items = self.items
+        while len(items) <= index:
+            match = next(self._matches, None)
+            if match is None:
+                return None
+            items.append((match.start(), match.end(), match.group()))
+        return items[index]
+
+
 def _trim(text: str, start: int, end: int) -> Range:
     """Shrink a range past spaces and dangling punctuation at either edge (quote marks stay)."""
     while start < end and (text[start].isspace() or text[start] in "،,:؛.-–—"):
@@ -109,6 +131,10 @@ class ArabicFinder:
         grammar = pack.grammar
         self.max_subject = grammar.max_subject_words
         self.proclitics = tuple(pack.normalize_word(p) for p in grammar.proclitics)
+        self.complementizers: dict[str, bool] = {}
+        self.prepositions = {
+            verb.lemma: tuple(pack.normalize_word(p) for p in verb.prepositions) for verb in pack.data.verbs
+        }
 
     # --- word tests -------------------------------------------------------------------------
     def is_cue_verb(self, word: str) -> bool:
@@ -119,7 +145,10 @@ class ArabicFinder:
 
     def is_complementizer(self, tokens, index: int) -> bool:
         word = tokens[index][2]
-        if not self.pack.complementizer.match(word):
+        known = self.complementizers.get(word)
+        if known is None:
+            known = self.complementizers[word] = bool(self.pack.complementizer.match(word))
+        if not known:
             return False
         previous = tokens[index - 1][2] if index > 0 else ""
         before = tokens[index - 2][2] + " " + previous if index > 1 else previous
@@ -149,7 +178,7 @@ class ArabicFinder:
         last = None
         first = None
         for index, (start, end, word) in enumerate(tokens):
-            if paragraph.inside_quote(start) or paragraph.quote_at(start):
+            if word in QUOTE_CHARACTERS or paragraph.inside_quote(start):
                 break
             if word in COMMAS or not (word[0].isalnum()):
                 if word in ".-" and first is not None:
@@ -216,13 +245,13 @@ class ArabicFinder:
 
     def is_title_quote(self, quote: Quote) -> bool:
         """A quoted name ("صحيفة “الغارديان”", "BM-21 “غراد”"), not a quotation of speech."""
-        before = _tokens(self.text, max(0, quote.start - 40), quote.start)
+        before = LAST_WORD.search(self.text, max(0, quote.start - 40), quote.start)
         if not before:
             return False
-        word = before[-1][2]
+        word = before.group(1)
         if word in self.pack.title_quote_nouns:
             return True
-        return bool(regex.search(r"[A-Za-z0-9]", word)) and before[-1][1] >= quote.start - 1
+        return before.end(1) >= quote.start - 1 and bool(LATIN_OR_DIGIT.search(word))
 
     def verb(self, paragraph: _Paragraph, match, claimed) -> Candidate | None:
         pack = self.pack
@@ -255,22 +284,22 @@ class ArabicFinder:
                 speaker_hint=None if speaker else "previous",
             )
 
-        tokens = _tokens(text, cue[1], min(sentence_end, cue[1] + 400))
+        lazy = _LazyTokens(text, cue[1], sentence_end)
+        tokens = lazy.items
         content_start = None
         subject_end = None
         via = None
-        limit = min(len(tokens), self.max_subject + 1)
         index = 0
-        while index < limit:
+        while index <= self.max_subject and lazy.get(index):
             start, end, word = tokens[index]
-            quote = paragraph.quote_at(start)
+            quote = paragraph.quote_at(start) if word in QUOTE_CHARACTERS else None
             if quote:
                 after = PUNCTUATION_GAP.fullmatch(text, quote.end, sentence_end)
                 colon_before = index > 0 and tokens[index - 1][2] == ":"
                 if "quote" in verb.takes and (after or colon_before) and not self.is_title_quote(quote):
                     subject_end, content_start, via = start, start, "quote"
                     break
-                while index < len(tokens) and tokens[index][0] < quote.end:
+                while lazy.get(index) and tokens[index][0] < quote.end:
                     index += 1
                 continue
             if word == ":" and ("colon" in verb.takes or "quote" in verb.takes):
@@ -283,7 +312,7 @@ class ArabicFinder:
                 found = self.preposition(verb, tokens, index)
                 if found is not None:
                     subject_end, content_start, via = start, found, "preposition"
-                    if index + 1 < len(tokens) and self.is_complementizer(tokens, index + 1):
+                    if lazy.get(index + 1) and self.is_complementizer(tokens, index + 1):
                         content_start, via = tokens[index + 1][1], "clause"
                     break
             if self.is_cue_verb(word) and index > 0:
@@ -333,8 +362,7 @@ class ArabicFinder:
         """Where the content starts if ``tokens[index]`` is the preposition the verb governs."""
         start, end, word = tokens[index]
         pack = self.pack
-        for preposition in verb.prepositions:
-            prep = pack.normalize_word(preposition)
+        for prep in self.prepositions[verb.lemma]:
             if word == prep:
                 return end
             if len(prep) == 1 and word.startswith(prep) and len(word) > 2:
