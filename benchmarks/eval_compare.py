@@ -26,8 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 import claimtrack
-from claimtrack import compare as compare_module
-from claimtrack.compare import _features, match, rank
+from claimtrack.compare import DEFAULT_THRESHOLD, _features, match, rank
 
 csv.field_size_limit(sys.maxsize)
 
@@ -188,12 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sweep", action="store_true", help="scorer/threshold sweep on ANS")
     parser.add_argument("--only", choices=["ans", "checkthat"])
     args = parser.parse_args(argv)
-    print(f"claimtrack {claimtrack.__version__}, split {args.split}, threshold {compare_module.DEFAULT_THRESHOLD}")
+    print(f"claimtrack {claimtrack.__version__}, split {args.split}, threshold {DEFAULT_THRESHOLD}")
     if args.only in (None, "ans"):
         pairs = read_ans(args.eval_root, args.split)
         if args.sweep:
             sweep(pairs)
-        for key, value in ans_figures(pairs, compare_module.DEFAULT_THRESHOLD).items():
+        for key, value in ans_figures(pairs, DEFAULT_THRESHOLD).items():
             print(f"ANS {key}: {value:.3f}" if isinstance(value, float) else f"ANS {key}: {value}")
     if args.only in (None, "checkthat"):
         for key, value in checkthat(args.eval_root, args.split).items():

@@ -6,6 +6,8 @@
 [('direct', 'said')]
 """
 
+from claimtrack.audit import audit
+from claimtrack.compare import compare, match, rank
 from claimtrack.errors import ClaimtrackError, InputError, LanguageDataError, UnsupportedLanguageError
 from claimtrack.languages import SUPPORTED_LANGUAGES, KnownEntity
 from claimtrack.models import (
@@ -39,5 +41,9 @@ __all__ = [
     "SourcingRow",
     "Span",
     "UnsupportedLanguageError",
+    "audit",
+    "compare",
     "extract",
+    "match",
+    "rank",
 ]
