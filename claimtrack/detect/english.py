@@ -20,18 +20,43 @@ from dataclasses import dataclass
 import regex
 
 from claimtrack.detect import Candidate, Range
-from claimtrack.detect.quotes import Quote, find_quotes
+from claimtrack.detect.quotes import Quote
 from claimtrack.text import NormalizedText
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
 PARAGRAPH_BREAK = regex.compile(r"\n")
-SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’)]|$)")
+SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
+CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
-OPENING_QUOTES = "“\"‘«"
-CLOSING_QUOTES = "”\"’»"
+OPENING_QUOTES = "“\"‘«`'"
+CLOSING_QUOTES = "”\"’»'"
+# Newspapers that type on old systems write two apostrophes ('') or backquotes (``) for quotes.
+QUOTE_MARKS = regex.compile(r"''|``|[“”«»„\"]")
+_CLOSERS = {"“": ("”", "“", "''"), "«": ("»",), "„": ("“", "”"), '"': ('"',), "''": ("''", "”"), "``": ("''", "”"), "”": ("”",)}
+_MAX_QUOTE_DEPTH = 3
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Outermost quotations in ``text[start:end]``; an unclosed one runs to the end (closed=False)."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for match in QUOTE_MARKS.finditer(text, start, end):
+        mark = match.group()
+        if stack and mark in _CLOSERS[stack[-1][0]]:
+            _opener, opened_at = stack.pop()
+            if not stack:
+                quotes.append(Quote(opened_at, match.end()))
+            continue
+        if mark == "»" or (mark == "”" and not stack):
+            continue  # a stray closer with nothing open
+        if len(stack) < _MAX_QUOTE_DEPTH:
+            stack.append((mark, match.start()))
+    if stack:
+        quotes.append(Quote(stack[0][1], end, closed=False))
+    return quotes
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
 
@@ -397,6 +422,10 @@ class EnglishFinder:
             if lower in grammar.subject_barrier and lower not in ("of", "for") or lower == "that":
                 break
             position += 1
+            # "Mr. Brown", "Edwin M. Truman": a full stop after an abbreviation or initial
+            if position + 1 < len(tokens) and tokens[position][2] == "." and tokens[position][0] == tokens[position - 1][1] \
+                    and (lower in grammar.abbreviations or (len(word) == 1 and word.isupper())):
+                position += 1
         if position == first:
             return None
         first_word = tokens[first][2]
@@ -455,9 +484,13 @@ class EnglishFinder:
         if subject is not None and subject > 0:
             mark = left[subject - 1][2]
             if mark == "," or mark in CLOSING_QUOTES or mark in "—–":
-                tail = self.skip_tail(cue_end, sentence_end, False)
+                tail = self.skip_tail(cue_end, sentence_end, object_verb)
                 rest = text[tail:sentence_end].strip()
-                if not rest or rest[0] in ".,;!?" or rest[0] in OPENING_QUOTES:
+                # after a closing quote, what follows the cue is circumstance ("Rubio said Dec. 6
+                # on CNN"), unless it opens a clause or a quotation of its own
+                after_quote = mark in CLOSING_QUOTES and paragraph.quote_ending_at(left[subject - 1][1]) is not None
+                if not rest or rest[0] in ".,;!?" or rest[0] in OPENING_QUOTES or (
+                        after_quote and not CLAUSE_START.match(rest)):
                     boundary = left[subject - 1][0] if mark in ",—–" else left[subject - 1][1]
                     found = self.content_before(paragraph, sentence_start, boundary)
                     if found:
@@ -491,10 +524,21 @@ class EnglishFinder:
                          confidence=confidence, speaker_hint=hint if speaker is None else None)
 
     def _with_split(self, candidate: Candidate, paragraph: _Paragraph, position: int, sentence_end: int) -> Candidate:
-        """Add the second half of a split quotation: '“A,” he said, “B.”'."""
+        """Add the second half of a split quotation ('“A,” he said, “B.”') and the quotation that
+        opens the next sentence when nobody else is named for it ('“A,” he said. “B.”')."""
         if candidate.kind != "direct":
             return candidate
+        text = self.text
         quote = self.following_quote(paragraph, position, sentence_end)
+        if quote is None:
+            stop = sentence_end
+            while stop < paragraph.end and (text[stop].isspace() or text[stop] in ".!?"):
+                stop += 1
+            quote = paragraph.quote_at(stop)
+            if quote is not None and quote.closed:
+                after = text[quote.end : paragraph.sentence(quote.end)[1]].strip(" .,!?")
+                if after:
+                    quote = None  # "“B,” she said": that quotation has its own speaker
         if quote is not None and quote.start > candidate.content[1]:
             runs = self.quote_run(paragraph, quote)
             candidate.quotes = [*candidate.quotes, *runs]
