@@ -22,6 +22,8 @@ from claimtrack.models import Attribution, Document
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("claimtrack.cli", "find attributed statements in articles"),
     "schema": ("claimtrack.cli", "print the JSON schema of the result models"),
+    "compare": ("claimtrack.commands", "cluster the same claim across articles: coverage and divergence"),
+    "audit": ("claimtrack.commands", "sourcing figures per outlet and per article"),
 }
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
