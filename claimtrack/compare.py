@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,11 @@ DEFAULT_THRESHOLD = 65.0
 RELATED_THRESHOLD = 40.0
 #: Added to the score of two claims credited to the same entity (the speaker as evidence).
 SPEAKER_BONUS = 5.0
+#: In ``compare``, a pair whose shared words carry less than this share of the shorter claim's
+#: word weight (inverse document frequency over the claims compared) is scored down in
+#: proportion: token_set_ratio alone rates a short claim high against any long one that
+#: contains its commonest words.
+MIN_SHARED_WEIGHT = 0.5
 #: Claims are put in the blocks of this many of their rarest tokens.
 BLOCK_KEYS = 3
 #: Below this many claims, all pairs are scored (no blocking).
@@ -315,8 +321,6 @@ def rank(query: str, candidates: Sequence[str], k: int = 5, lang: str | None = N
     total = len(keys)
 
     def weight(token: str) -> float:
-        import math
-
         return math.log(1 + total / (1 + document_frequency.get(token, 0)))
 
     query_tokens = set(query_features.key.split())
@@ -518,10 +522,19 @@ def compare(
     for done, (lang, indices) in enumerate(sorted(by_language.items()), start=1):
         keys = [items[index].features.key for index in indices]
         groups = [items[index].doc_id for index in indices]
+        token_sets = [frozenset(key.split()) for key in keys]
+        document_frequency: Counter[str] = Counter()
+        for tokens in token_sets:
+            document_frequency.update(tokens)
+        weight = {token: math.log(1 + len(keys) / count) for token, count in document_frequency.items()}
         pairs = candidate_pairs(keys, max(0.0, threshold - speaker_bonus), groups)
         edges = []
         for (i, j), score in pairs.items():
             a, b = items[indices[i]], items[indices[j]]
+            shorter = min(sum(weight[t] for t in token_sets[i]), sum(weight[t] for t in token_sets[j]))
+            if shorter > 0:
+                shared = sum(weight[t] for t in token_sets[i] & token_sets[j]) / shorter
+                score *= min(1.0, shared / MIN_SHARED_WEIGHT)
             entity = _entity_key(a.attribution)
             if speaker_bonus and entity is not None and entity == _entity_key(b.attribution):
                 score = min(100.0, score + speaker_bonus)
