@@ -100,6 +100,18 @@ def alias_index(extra: tuple[RegistryEntry, ...] = ()) -> _AliasIndex:
     return _AliasIndex([*extra, *load_registry().entities])
 
 
+_DETERMINERS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _determiners(pack: LanguagePack) -> frozenset[str]:
+    """Words that may open a mention before its head (the pack's ``subject_openers`` list)."""
+    cached = _DETERMINERS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        words = frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
+        cached = _DETERMINERS[id(pack)] = (pack, words)
+    return cached[1]
+
+
 class Linker:
     """Resolves the mentions of one document, in text order."""
 
@@ -148,6 +160,10 @@ class Linker:
         if len(words) == 1 and lowered[0] in pack.pronouns:
             mention.pronoun = True
             return mention
+        if self.capitalized:
+            parsed = self.parse_capitalized(mention, surface_words, lowered)
+            if parsed is not None:
+                return parsed
 
         head_kind = pack.source_nouns.get(" ".join(lowered[:2])) if len(lowered) > 1 else None
         head_size = 2 if head_kind else 1
@@ -202,6 +218,62 @@ class Linker:
         mention.kind = "organization"
         mention.name = surface.strip()
         return mention
+
+    def parse_capitalized(self, mention: Mention, surface_words: list[str], lowered: list[str]) -> Mention | None:
+        """English mentions: determiners open them, titles may follow modifiers
+        ("Opposition leader Farid Nasser"), an appositive follows a comma ("Gary Holt, the union
+        leader"), and acronyms must be looked up as written ("KCNA", not "kcna")."""
+        pack = self.pack
+        determiners = _determiners(pack)
+        comma = mention.surface.find(",")
+        head_words = len(WORD.findall(mention.surface[:comma])) if comma > 0 else len(surface_words)
+        head_words = max(1, min(head_words, len(surface_words)))
+        first = 0
+        while first < head_words - 1 and lowered[first] in determiners:
+            first += 1
+        registry = self.index.find(surface_words[first:head_words], start_only=True)
+        if registry is not None:
+            mention.registry = registry[0]
+            mention.kind = registry[0].kind
+            return mention
+        # the source noun that heads the phrase: "one aide", "People close to the senator"
+        for position in range(first, min(head_words, first + 4)):
+            word = lowered[position]
+            if surface_words[position][:1].isupper() and position > first and word not in pack.source_nouns:
+                break
+            kind = pack.source_nouns.get(word)
+            if kind is not None and kind != "outlet":
+                if kind in ("anonymous", "group"):
+                    mention.kind = kind
+                    mention.role = mention.surface.strip()
+                    return mention
+                mention.kind = kind
+                mention.name = mention.surface.strip()
+                return mention
+            if word in ("of", "with", "familiar", "close", "who", "in", "at", "for"):
+                break
+        # the last title among the first words, then the capitalised name after it
+        title_at = None
+        for position in range(first, min(head_words, first + 5)):
+            if lowered[position] in pack.titles:
+                title_at = position
+            elif surface_words[position][:1].isupper() and title_at is not None:
+                break
+        if title_at is not None:
+            name = []
+            for surface_word, word in zip(surface_words[title_at + 1 : head_words], lowered[title_at + 1 : head_words]):
+                if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
+                    break
+                name.append(surface_word)
+            role_words = surface_words[first : title_at + 1]
+            mention.kind = "person"
+            mention.role = " ".join(role_words)
+            mention.role_key = " ".join(w.lower() for w in role_words)
+            if name:
+                mention.name = " ".join(name)
+                mention.name_key = tuple(self.pack.normalize_word(w) for w in name)
+            return mention
+        return None
 
     def title_end(self, words: list[str], position: int) -> int:
         for size in (3, 2):

@@ -419,7 +419,8 @@ class EnglishFinder:
             if not _is_word(word):
                 break
             lower = word.lower()
-            if lower in grammar.subject_barrier and lower not in ("of", "for") or lower == "that":
+            if (lower in grammar.subject_barrier and lower not in ("of", "for") or lower == "that") and not (
+                    word[0].isupper() and position > first and tokens[position - 1][2][0].isupper()):
                 break
             position += 1
             # "Mr. Brown", "Edwin M. Truman": a full stop after an abbreviation or initial
@@ -453,6 +454,9 @@ class EnglishFinder:
         if len(right) > 1 and right[0][2].lower() == "to" and right[1][2].lower() in grammar.cues:
             return None
         word = match.group().lower()
+        if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper() and not (
+                right and _is_word(right[0][2]) and right[0][2][0].isupper()):
+            return None  # part of a name ("Omar Said"), unless the line is in title case
         if left and left[-1][2].lower() in grammar.subject_openers and left[-1][2].lower() not in ("that", "this", "one"):
             return None  # a noun: "the report", "his claim"
         first_cue = self.extend_cue_left(left, len(left))
