@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("claimtrack.cli", "print the JSON schema of the result models"),
     "compare": ("claimtrack.commands", "cluster the same claim across articles: coverage and divergence"),
     "audit": ("claimtrack.commands", "sourcing figures per outlet and per article"),
+    "eval": ("claimtrack.evaluate", "score extraction against annotated articles (BRAT standoff, PolNeAR)"),
 }
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
