@@ -37,9 +37,10 @@ from claimtrack.text import detect_language, normalize_arabic_string
 #: Score (0-100) at or above which two claims are the same claim; chosen on the ANS train split
 #: (see docs/compare.md).
 DEFAULT_THRESHOLD = 65.0
-#: Two claims scoring at least this are versions of one claim, so a number or negation that
-#: differs between them is a conflict rather than a different claim.
-RELATED_THRESHOLD = 40.0
+#: Two claims scoring at least this, and sharing a word, are versions of one claim, so a number
+#: or negation that differs between them is a conflict rather than a different claim. (Chosen on
+#: ANS train: unrelated English sentences score up to about 45 on characters alone.)
+RELATED_THRESHOLD = 50.0
 #: Added to the score of two claims credited to the same entity (the speaker as evidence).
 SPEAKER_BONUS = 5.0
 #: In ``compare``, a pair whose shared words carry less than this share of the shorter claim's
@@ -47,6 +48,10 @@ SPEAKER_BONUS = 5.0
 #: proportion: token_set_ratio alone rates a short claim high against any long one that
 #: contains its commonest words.
 MIN_SHARED_WEIGHT = 0.5
+#: In ``match`` (two texts, no collection to weigh words by), the same rule with every word
+#: weighing the same; 0.4 keeps the ANS train agree share while unrelated texts, which share
+#: no word, score 0 rather than the 30-45 that character overlap alone gives them.
+MATCH_MIN_SHARED = 0.4
 #: Claims are put in the blocks of this many of their rarest tokens.
 BLOCK_KEYS = 3
 #: Below this many claims, all pairs are scored (no blocking).
@@ -266,7 +271,12 @@ def _conflict(a: _Features, b: _Features) -> str | None:
 
 
 def _score(a: _Features, b: _Features) -> float:
-    return float(_SCORER(a.key, b.key))
+    score = float(_SCORER(a.key, b.key))
+    tokens_a, tokens_b = set(a.key.split()), set(b.key.split())
+    if tokens_a and tokens_b:
+        shared = len(tokens_a & tokens_b) / min(len(tokens_a), len(tokens_b))
+        score *= min(1.0, shared / MATCH_MIN_SHARED)
+    return score
 
 
 def _language(texts: Sequence[str], lang: str | None) -> str:
@@ -290,12 +300,13 @@ def match(text_a: str, text_b: str, lang: str | None = None, threshold: float = 
     code = _language([text_a, text_b], lang)
     a, b = _features(text_a, code), _features(text_b, code)
     score = round(_score(a, b), 2)
-    conflict = _conflict(a, b) if score >= min(RELATED_THRESHOLD, threshold) else None
+    related = score >= min(RELATED_THRESHOLD, threshold) and not set(a.tokens).isdisjoint(b.tokens)
+    conflict = _conflict(a, b) if related else None
     return ClaimMatch(
         score=score,
         same=score >= threshold and conflict is None,
         conflict=conflict,
-        related=score >= min(RELATED_THRESHOLD, threshold),
+        related=related,
         normalized_a=a.key,
         normalized_b=b.key,
     )
