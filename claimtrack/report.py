@@ -90,7 +90,7 @@ def highlighted_sentence(text: str, attribution: Attribution) -> str:
         for index in range(max(start, span.start), min(end, span.end)):
             labels[index - start] = label
     pieces = []
-    if start > 0:
+    if start > 0 and text[start - 1] != "\n":
         pieces.append("… ")
     run_start = 0
     for index in range(1, len(labels) + 1):
@@ -99,7 +99,7 @@ def highlighted_sentence(text: str, attribution: Attribution) -> str:
             label = labels[run_start]
             pieces.append(f'<mark class="{label}">{chunk}</mark>' if label else chunk)
             run_start = index
-    if end < len(text):
+    if end < len(text) and text[end] != "\n":
         pieces.append(" …")
     return "".join(pieces)
 
