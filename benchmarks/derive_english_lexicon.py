@@ -2,6 +2,8 @@
 
 For every word that heads an annotated cue, count how often it is annotated as (part of) a cue
 and how often it occurs at all; the ratio is the chance that an occurrence is really a cue.
+Occurrences inside quotations and right after a determiner ("the report") are left out of both
+counts, because the grammar never takes those as cues: the ratio is measured where it is used.
 Prints a TOML ``[cue_lexicon]`` table to paste into ``claimtrack/languages/en.toml``.
 
     python benchmarks/derive_english_lexicon.py ../shared/eval/polnear --split train
@@ -13,6 +15,7 @@ import argparse
 import collections
 import re
 
+from claimtrack.detect.english import find_quotes
 from claimtrack.evaluate import load_articles
 
 WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")
@@ -25,6 +28,9 @@ FUNCTION_WORDS = set(
     "his her their our my your he she they we i you him them us me more most very much first last "
     "again already later recently repeatedly never ever only yet too well publicly".split()
 )
+
+
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 
 
 def main() -> None:
@@ -40,13 +46,24 @@ def main() -> None:
     seen = collections.Counter()
     for article in load_articles(args.directory, args.split):
         text = article.text
+        ignored = set()
+        start = 0
+        for paragraph_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+            for quote in find_quotes(text, start, paragraph_end):
+                if quote.closed:
+                    ignored.update(range(quote.start, quote.end))
+            start = paragraph_end + 1
         for match in WORD.finditer(text):
+            before = text[max(0, match.start() - 5) : match.start()].lower().split()
+            if match.start() in ignored or (before and before[-1] in DETERMINERS):
+                ignored.add(match.start())
+                continue
             seen[match.group().lower().replace("’", "'")] += 1
         for attribution in article.gold:
             words = set()
             for start, end in attribution.cue:
                 for match in WORD.finditer(text, start, end):
-                    if match.end() <= end:
+                    if match.end() <= end and match.start() not in ignored:
                         words.add(match.group().lower().replace("’", "'"))
             for word in words - FUNCTION_WORDS:
                 cue[word] += 1
