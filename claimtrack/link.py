@@ -112,6 +112,11 @@ def _determiners(pack: LanguagePack) -> frozenset[str]:
     return cached[1]
 
 
+def _definite(word: str) -> bool:
+    """An Arabic word with the article, alone or after a one-letter clitic ("والـ", "بالـ", "لل")."""
+    return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
+
+
 class Linker:
     """Resolves the mentions of one document, in text order."""
 
@@ -122,7 +127,9 @@ class Linker:
         self.records: dict[str, _Record] = {}
         self.people: list[_Record] = []
         self.previous: str | None = None
+        self.recent: list[str] = []
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
+        self._word_sets: dict[str, frozenset[str]] = {}
 
     # --- parsing ----------------------------------------------------------------------------
     def words(self, surface: str, prefix: str | None = None) -> tuple[list[str], list[str]]:
@@ -165,6 +172,10 @@ class Linker:
             if parsed is not None:
                 return parsed
 
+        if not self.capitalized:
+            skip = self.document_prefix(lowered)
+            if skip:
+                surface_words, words, lowered = surface_words[skip:], words[skip:], lowered[skip:]
         head_kind = pack.source_nouns.get(" ".join(lowered[:2])) if len(lowered) > 1 else None
         head_size = 2 if head_kind else 1
         head_kind = head_kind or pack.source_nouns.get(lowered[0])
@@ -180,6 +191,8 @@ class Linker:
             mention.role = surface.strip()
             return mention
 
+        if not self.capitalized:
+            return self.parse_indefinite(mention, surface_words, words, head_kind, head_size)
         position = 0
         if lowered[0] in pack.honorifics:
             position = 1
@@ -218,6 +231,116 @@ class Linker:
         mention.kind = "organization"
         mention.name = surface.strip()
         return mention
+
+    def document_prefix(self, words: list[str]) -> int:
+        """Words naming a document before its issuer: "تقرير صادر عن الهيئة" -> the issuer speaks."""
+        lists = self.pack.data.word_lists
+        if not words or words[0] not in self.word_set("document_nouns"):
+            return 0
+        position = 1
+        if position < len(words) and words[position] in self.word_set("issued_by"):
+            position += 1
+        if position < len(words) and words[position] in ("عن", "من"):
+            position += 1
+        return position if position < len(words) and lists else 0
+
+    def word_set(self, name: str) -> frozenset[str]:
+        cached = self._word_sets.get(name)
+        if cached is None:
+            words = self.pack.data.word_lists.get(name, ())
+            cached = self._word_sets[name] = frozenset(self.pack.normalize_word(w) for w in words)
+        return cached
+
+    def parse_indefinite(self, mention: Mention, surface_words: list[str], words: list[str],
+                         head_kind: str | None, head_size: int = 1) -> Mention:
+        """Arabic mentions, where names are told from other words by the article ال.
+
+        A role is a title, or a noun, followed by its modifiers: definite words (adjectives and
+        genitives: "وزير الدفاع الروسي"), a chain of indefinite nouns that ends in a definite one
+        ("رئيس بعثة صندوق النقد الدولي"), or a noun with joined ل ("لمؤسسة الموانئ"). The name
+        starts at the first indefinite word after the role and may end in a definite family
+        name ("محمد شياع السوداني"). With no title, a phrase that has no name after its definite
+        words is itself a name ("محمد السوداني")."""
+        pack = self.pack
+        count = len(words)
+        if head_kind and self.title_end(words, 0) == 0:
+            # "شركة «أرامكو»", "صحيفة هاندلسبلات": a source noun, then the proper name it heads
+            # (an indefinite nisba adjective, "وكالات أنباء روسية", is not a name)
+            name = [
+                s for s, w in zip(surface_words[head_size:], words[head_size:])
+                if not _definite(w) and not w.endswith(("يه", "يون", "يين"))
+            ][:4]
+            proper = len(name) == count - head_size and name
+            mention.kind = head_kind
+            mention.name = " ".join(name) if proper else mention.surface.strip()
+            return mention
+        position = 1 if words[0] in pack.honorifics else 0
+        if position >= count:
+            return mention
+        title_end = self.title_end(words, position)
+        role_end = position
+        if title_end > position or _definite(words[position]) or (
+            position + 1 < count and _definite(words[position + 1])
+        ):
+            role_end = self.arabic_role_end(words, max(title_end, position + 1), _definite(words[position]))
+        name_words: list[tuple[str, str]] = []
+        for surface_word, word in zip(surface_words[role_end:], words[role_end:]):
+            if not self.name_continues(word, bool(name_words)) or len(name_words) >= 5:
+                break
+            name_words.append((surface_word, word))
+        if not name_words and title_end == position and role_end > position:
+            # no title and nothing after the definite words: the phrase is a name itself
+            name_words = [(s, w) for s, w in zip(surface_words[position:role_end], words[position:role_end])][:5]
+            role_end = position
+        if role_end > position:
+            mention.role = " ".join(surface_words[position:role_end])
+            mention.role_key = " ".join(words[position:role_end])
+        if name_words:
+            mention.name = " ".join(s for s, _ in name_words)
+            mention.name_key = tuple(w for _, w in name_words)
+        if mention.role or mention.name:
+            mention.kind = "person"
+            if not mention.role and _definite(words[position]) and len(words) - position == 1:
+                mention.kind = "organization"  # a lone definite word: a surname, or a body
+            return mention
+        mention.kind = "organization"
+        mention.name = mention.surface.strip()
+        return mention
+
+    def arabic_role_end(self, words: list[str], position: int, definite_seen: bool) -> int:
+        pack = self.pack
+        count = len(words)
+        while position < count:
+            word = words[position]
+            if word in pack.role_connectors and position + 1 < count:
+                position += 2
+                definite_seen = True
+                continue
+            if _definite(word) and word not in pack.name_stopwords:
+                position += 1
+                definite_seen = True
+                continue
+            joined_l = word.startswith("ل") and len(word) > 3
+            if not definite_seen or joined_l:
+                run_end = position
+                while run_end < count and not _definite(words[run_end]) and run_end - position < 3:
+                    run_end += 1
+                ends_definite = run_end < count and _definite(words[run_end])
+                if ends_definite and (not definite_seen or run_end == position + 1):
+                    position = run_end
+                    continue
+            break
+        return position
+
+    def name_continues(self, word: str, started: bool) -> bool:
+        pack = self.pack
+        if word in pack.name_stopwords or word in pack.subject_stop or word in pack.time_adverbs:
+            return False
+        if word.isdigit() or word in pack.titles:
+            return False
+        if word.startswith("ل") and word[1:] in pack.source_nouns:
+            return False  # "لوكالة أنباء الإمارات": whom it was said to, not who said it
+        return started or not _definite(word)
 
     def parse_capitalized(self, mention: Mention, surface_words: list[str], lowered: list[str]) -> Mention | None:
         """English mentions: determiners open them, titles may follow modifiers
@@ -407,9 +530,11 @@ class Linker:
             elif mention.kind == "person":
                 record = self.person(mention)
             else:
-                name = mention.name or mention.role or mention.surface
-                key = f"{mention.kind}:" + "-".join(mention.normal.split())
-                record = self.records.setdefault(key, _Record(key, mention.kind, name, role=None))
+                record = self.known_person(mention) or self.anaphor(mention)
+                if record is None:
+                    name = mention.name or mention.role or mention.surface
+                    key = f"{mention.kind}:" + "-".join(mention.normal.split())
+                    record = self.records.setdefault(key, _Record(key, mention.kind, name, role=None))
             if record is not None:
                 alias = surface.strip()
                 if alias not in record.aliases:
@@ -420,7 +545,35 @@ class Linker:
             return None
         if speaker:
             self.previous = record.id
+        self.recent.append(record.id)
         return record.id
+
+    def known_person(self, mention: Mention) -> _Record | None:
+        """A lone word that is part of the name of someone the text has met ("السوداني")."""
+        if not mention.name_key or len(mention.name_key) > 2:
+            return None
+        wanted = set(mention.name_key)
+        for record in reversed(self.people):
+            if wanted <= set(record.name_key):
+                return record
+        introduced = self.introduction(Mention(surface=mention.surface, normal=mention.normal,
+                                               name_key=mention.name_key))
+        if introduced is not None:
+            return self.person(introduced)
+        return None
+
+    def anaphor(self, mention: Mention) -> _Record | None:
+        """A definite source noun alone ("الوكالة", "the agency") -> the last source of that kind."""
+        words = mention.normal.split()
+        if len(words) != 1 or mention.kind not in ("news_agency", "outlet", "organization", "government"):
+            return None
+        if not (words[0].startswith("ال") or words[0].lower() == "the"):
+            return None
+        for record_id in reversed(self.recent):
+            record = self.records[record_id]
+            if record.kind == mention.kind:
+                return record
+        return None
 
     def entity(self, entity_id: str) -> dict:
         """The entity as plain data, in the shape of :class:`claimtrack.models.Entity`."""

@@ -53,6 +53,9 @@ def extract(
         if candidate.speaker:
             start, end = normalized.original_range(*candidate.speaker)
             speaker_text = text[start:end]
+        if speaker_text is None and candidate.antecedent:
+            start, end = normalized.original_range(*candidate.antecedent)
+            speaker_text = text[start:end]
         entity_id = linker.resolve(speaker_text, candidate.speaker_hint, candidate.speaker_prefix)
         relay_id = None
         if candidate.relay:

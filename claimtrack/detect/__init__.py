@@ -30,6 +30,8 @@ class Candidate:
     speaker_hint: SpeakerHint = None
     # a preposition letter joined to the speaker mention ('ل' of 'للمتحدث'), removed before linking
     speaker_prefix: str | None = None
+    # for a subject-less cue after narrative: the subject of that narrative ("تقف أم محمد ... تقول")
+    antecedent: Range | None = None
 
 
 Finder = Callable[..., list[Candidate]]

@@ -132,6 +132,12 @@ class ArabicFinder:
         self.max_subject = grammar.max_subject_words
         self.proclitics = tuple(pack.normalize_word(p) for p in grammar.proclitics)
         self.complementizers: dict[str, bool] = {}
+        lists = pack.data.word_lists
+        self.documents = {pack.normalize_word(w) for w in lists.get("document_nouns", ())}
+        self.issued_by = {pack.normalize_word(w) for w in lists.get("issued_by", ())}
+        self.interjections = {pack.normalize_word(w) for w in lists.get("interjections", ())}
+        asides = [pack.normalize_pattern(p) for p in lists.get("narrator_asides", ())]
+        self.asides = regex.compile(r"(?<![\p{L}\p{M}])[وف]?(?:" + "|".join(asides) + ")") if asides else None
         self.prepositions = {
             verb.lemma: tuple(pack.normalize_word(p) for p in verb.prepositions) for verb in pack.data.verbs
         }
@@ -173,44 +179,114 @@ class ArabicFinder:
         return match.start() if match else end
 
     def noun_phrase(self, tokens, paragraph: _Paragraph) -> Range | None:
-        """The leading noun phrase of ``tokens``: up to a comma, a stop word, an adverb or a quote."""
+        """The leading noun phrase of ``tokens``: up to a comma, a stop word, an adverb or a
+        quotation. A quoted proper name is part of it where it opens the phrase or follows a
+        naming noun ("لـ«إنترفاكس»", "صحيفة «لوموند»"); "صادر عن" after a document noun
+        continues it ("تقرير صادر عن الهيئة")."""
         pack = self.pack
         last = None
         first = None
-        for index, (start, end, word) in enumerate(tokens):
-            if word in QUOTE_CHARACTERS or paragraph.inside_quote(start):
+        previous = ""
+        index = 0
+        while index < len(tokens):
+            start, end, word = tokens[index]
+            if word in QUOTE_CHARACTERS:
+                quote = paragraph.quote_at(start)
+                short = quote is not None and quote.end - quote.start <= 40
+                if short and (first is None or previous in pack.title_quote_nouns or previous in self.documents):
+                    first = start if first is None else first
+                    last = quote.end
+                    while index < len(tokens) and tokens[index][0] < quote.end:
+                        index += 1
+                    previous = ""
+                    continue
+                break
+            if paragraph.inside_quote(start):
                 break
             if word in COMMAS or not (word[0].isalnum()):
                 if word in ".-" and first is not None:
+                    index += 1
                     continue
                 break
-            if word in pack.subject_stop or word in pack.time_adverbs or self.is_cue_verb(word):
+            if word in self.issued_by and previous in self.documents:
+                pass
+            elif word in ("عن", "من") and previous in self.issued_by:
+                pass
+            elif word in pack.subject_stop or word in pack.time_adverbs or self.is_cue_verb(word):
                 if first is None and word in pack.time_adverbs:
+                    index += 1
                     continue  # "وأعلن، الأربعاء، ..." has the adverb before the subject
                 break
-            if pack.complementizer.match(word):
+            elif pack.complementizer.match(word):
                 break
+            elif first is not None and word[0] == "ل" and word[1:] in pack.source_nouns:
+                break  # "لوكالة أنباء الإمارات": whom it was said to
             if first is None:
                 first = start
             last = end
-            if index >= 10:
+            previous = word
+            index += 1
+            if index > 12:
                 break
         if first is None:
             return None
         return first, last
 
+    def with_apposition(self, speaker: Range, subject, paragraph: _Paragraph) -> Range:
+        """"محامي المتهم، جان لوك مارتان، إن": a name set off by commas after a role belongs to it."""
+        rest = [t for t in subject if t[0] >= speaker[1]]
+        if len(rest) < 2 or rest[0][2] not in COMMAS:
+            return speaker
+        second = self.noun_phrase(rest[1:], paragraph)
+        if second is None:
+            return speaker
+        tail = [t[2] for t in rest if t[0] >= second[1]]
+        if all(w in COMMAS or w in self.pack.time_adverbs for w in tail):
+            return speaker[0], second[1]
+        return speaker
+
     def preceding_subject(self, paragraph: _Paragraph, cue_start: int) -> Range | None:
-        """A subject written before its verb ("والكرملين يقول إن"), in the same clause."""
+        """A subject written before its verb ("والكرملين يقول إن", "الشرطة من جهتها قالت إن"),
+        in the same clause: a noun phrase, then nothing but interjected phrases and adverbs."""
         sentence_start, _ = paragraph.sentence(cue_start)
         tokens = _tokens(self.text, sentence_start, cue_start)
-        if not tokens or len(tokens) > 6:
+        if not tokens or len(tokens) > 10:
             return None
         for _, _, word in tokens:
-            if word in COMMAS or word in self.pack.subject_stop or not word[0].isalnum():
+            if word in self.pack.clause_openers or self.is_cue_verb(word) or word in COMMAS:
                 return None
-            if word in self.pack.clause_openers or self.is_cue_verb(word):
+        phrase = self.noun_phrase(tokens, paragraph)
+        if phrase is None:
+            return None
+        rest = " ".join(word for start, _, word in tokens if start >= phrase[1])
+        for interjection in sorted(self.interjections, key=len, reverse=True):
+            rest = rest.replace(interjection, " ")
+        if any(word not in self.pack.time_adverbs for word in rest.split()):
+            return None
+        return phrase
+
+    def antecedent(self, paragraph: _Paragraph, cue_start: int, found: list[Candidate]) -> Range | None:
+        """Who a subject-less verb refers to when no one has just spoken: the subject of the
+        narrative clause before it ("وتجمع عشرات المزارعين ...، وقالوا", "تقف أم محمد ... تقول")."""
+        sentence_start, _ = paragraph.sentence(cue_start)
+        start = sentence_start
+        if not self.text[sentence_start:cue_start].strip(" \t،,"):
+            before = sentence_start - 1
+            while before > paragraph.start and self.text[before].isspace():
+                before -= 1
+            if before <= paragraph.start:
                 return None
-        return tokens[0][0], tokens[-1][1]
+            start, _ = paragraph.sentence(before - 1)
+        end = cue_start
+        if any(start <= c.cue[0] < end or start < c.content[1] <= end for c in found):
+            return None
+        tokens = _tokens(self.text, start, end)
+        if len(tokens) < 2:
+            return None
+        # Arabic narrative opens with its verb; the subject follows it.
+        first = tokens[0][2]
+        body = tokens if first.startswith("ال") else tokens[1:]
+        return self.noun_phrase(body, paragraph)
 
     def quote_run_before(self, paragraph: _Paragraph, quote: Quote, claimed) -> list[Quote]:
         """Quotations ending at ``quote`` separated only by punctuation: one quoted run."""
@@ -239,8 +315,8 @@ class ArabicFinder:
         for token_start, _, word in tokens:
             if word in self.pack.post_quote_prefixes:
                 start = min(start, token_start)
-            elif word not in COMMAS and word not in ":.-–—":
-                return None
+            elif word not in COMMAS and word not in "-–—":
+                return None  # a full stop between them: the verb opens a new sentence
         return quote, start
 
     def is_title_quote(self, quote: Quote) -> bool:
@@ -330,6 +406,8 @@ class ArabicFinder:
         if verb.category == "relay":
             relay, subject = self.split_relay(subject, paragraph)
         speaker = self.noun_phrase(subject, paragraph)
+        if speaker is not None:
+            speaker = self.with_apposition(speaker, subject, paragraph)
         hint = None
         confidence = verb.confidence
         if speaker is None:
@@ -390,7 +468,8 @@ class ArabicFinder:
         sentence_start, sentence_end = paragraph.sentence(cue[0])
         source_start = cue[1]
         prefix = None
-        if cue_spec.attached_preposition and text[cue[1] - 1] == cue_spec.attached_preposition:
+        joined = cue[1] < len(text) and text[cue[1]].isalpha()
+        if cue_spec.attached_preposition and text[cue[1] - 1] == cue_spec.attached_preposition and joined:
             # "وفقا للمتحدث": the ل is written joined to its noun; the mention starts with it.
             source_start = cue[1] - 1
             cue = (cue[0], cue[1] - 1)
@@ -399,10 +478,17 @@ class ArabicFinder:
         source = self.noun_phrase(tokens, paragraph)
         if source is None:
             return None
+        relay = None
+        after_source = [t for t in tokens if t[0] >= source[1]]
+        if after_source and after_source[0][2] in self.pack.relay_separator:
+            # "حسبما نقلت صحيفة «هاندلسبلات» عن مصادر": the paper relays, the sources speak
+            speaker = self.noun_phrase(
+                [t for t in after_source[1:] if t[2] not in self.pack.speaker_suffixes], paragraph
+            )
+            if speaker is not None:
+                relay, source = source, speaker
         leading = not text[sentence_start : cue[0]].strip(" \t،,-–—")
         if leading:
-            if cue_spec.id.endswith("hasabama_verb") and text[cue[0] : cue[1]].startswith(("كما", "وكما")):
-                return None
             after = _tokens(text, source[1], sentence_end)
             comma = next((t for t in after if t[2] in COMMAS), None)
             if comma is None:
@@ -424,8 +510,9 @@ class ArabicFinder:
             content=content,
             quotes=quotes,
             speaker=source,
+            relay=relay,
             confidence=cue_spec.confidence,
-            speaker_prefix=prefix,
+            speaker_prefix=prefix if relay is None else None,
         )
 
     def passive(self, paragraph: _Paragraph, match) -> Candidate | None:
@@ -501,8 +588,11 @@ def find(pack, normalized: NormalizedText) -> list[Candidate]:
         def claimed(position: int) -> bool:
             return any(a <= position < b for a, b in taken)
 
+        asides = [(m.start(), m.end()) for m in finder.asides.finditer(text, start, end)] if finder.asides else []
         for position, order, spec, match in by_paragraph[index]:
             if any(c.cue[0] < match.end() and match.start() < c.cue[1] for c in found):
+                continue
+            if any(a <= position < b for a, b in asides):
                 continue
             if order > 0 and paragraph.inside_quote(position):
                 continue
@@ -514,6 +604,8 @@ def find(pack, normalized: NormalizedText) -> list[Candidate]:
                 candidate = finder.verb(paragraph, match, claimed)
                 if candidate:
                     taken.append(candidate.content)
+                    if candidate.speaker_hint == "previous":
+                        candidate.antecedent = finder.antecedent(paragraph, candidate.cue[0], found)
             if candidate:
                 found.append(candidate)
         found.sort(key=lambda c: (c.cue[0], c.content[0]))
