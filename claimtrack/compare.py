@@ -56,6 +56,8 @@ MATCH_MIN_SHARED = 0.4
 BLOCK_KEYS = 3
 #: Below this many claims, all pairs are scored (no blocking).
 BRUTE_FORCE_LIMIT = 2_000
+#: The representative of a cluster is sought among this many of its members.
+MEDOID_CANDIDATES = 200
 #: Blocks larger than this are tokens too common to block on; they are skipped.
 MAX_BLOCK = 4_000
 
@@ -367,50 +369,119 @@ def _entity_key(attribution: Attribution) -> str | None:
     return entity.registry_id or f"{entity.kind}:{entity.name}"
 
 
+class PairScorer:
+    """Scores of claim pairs as ``compare`` uses them: rapidfuzz's score, scaled down when the
+    shared words carry less than ``MIN_SHARED_WEIGHT`` of the shorter claim's word weight.
+
+    A word's weight is its inverse document frequency over ``keys``, so words common in the
+    collection ("Kim", "Russia" in a story about Kim in Russia) count for little and the rarer
+    words that tell one claim from another count for much.
+    """
+
+    def __init__(self, keys: Sequence[str]):
+        import numpy
+        from scipy import sparse
+
+        vocabulary: dict[str, int] = {}
+        rows, columns = [], []
+        for row, key in enumerate(keys):
+            for token in set(key.split()):
+                rows.append(row)
+                columns.append(vocabulary.setdefault(token, len(vocabulary)))
+        shape = (len(keys), max(1, len(vocabulary)))
+        ones = numpy.ones(len(rows), dtype=numpy.float64)
+        self.present = sparse.csr_matrix((ones, (rows, columns)), shape=shape)
+        frequency = numpy.asarray(self.present.sum(axis=0)).ravel()
+        weight = numpy.log1p(len(keys) / numpy.maximum(frequency, 1))
+        self.weighted = self.present.multiply(weight).tocsr()
+        self.totals = numpy.asarray(self.weighted.sum(axis=1)).ravel()
+
+    def scale(self, rows, columns, raw):
+        """``raw`` scores of the pairs ``(rows[k], columns[k])``, scaled for what they share."""
+        import numpy
+
+        if len(rows) == 0:
+            return numpy.asarray(raw, dtype=numpy.float64)
+        shared = numpy.asarray(self.weighted[rows].multiply(self.present[columns]).sum(axis=1)).ravel()
+        shorter = numpy.minimum(self.totals[rows], self.totals[columns])
+        ratio = numpy.divide(shared, shorter, out=numpy.ones_like(shared), where=shorter > 0)
+        return numpy.asarray(raw, dtype=numpy.float64) * numpy.minimum(1.0, ratio / MIN_SHARED_WEIGHT)
+
+
 def candidate_pairs(
     keys: Sequence[str],
     cutoff: float,
-    groups: Sequence[int] | None = None,
+    groups: Sequence[object] | None = None,
     blocking: bool | None = None,
+    scorer: PairScorer | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Pairs ``(i, j)``, ``i < j``, of ``keys`` scoring at least ``cutoff``.
+    """Pairs ``(i, j)``, ``i < j``, of ``keys`` whose score (see :class:`PairScorer`) reaches ``cutoff``.
 
     ``groups`` (e.g. the article of each claim) excludes pairs within one group. With
-    ``blocking`` (the default above ``BRUTE_FORCE_LIMIT`` keys) only pairs sharing one of their
-    ``BLOCK_KEYS`` rarest tokens are scored.
+    ``blocking`` (the default above ``BRUTE_FORCE_LIMIT`` keys) a pair is scored only when one
+    claim's ``BLOCK_KEYS`` rarest tokens include a token of the other; rapidfuzz's
+    ``process.cdist`` scores each token's askers against every claim holding the token.
     """
     import numpy
 
     count = len(keys)
     if blocking is None:
         blocking = count > BRUTE_FORCE_LIMIT
-    if not blocking:
-        blocks = [list(range(count))] if count > 1 else []
-    else:
-        token_lists = [set(key.split()) for key in keys]
-        document_frequency: Counter[str] = Counter()
-        for tokens in token_lists:
-            document_frequency.update(tokens)
-        members: dict[str, list[int]] = defaultdict(list)
-        for index, tokens in enumerate(token_lists):
-            shared = [token for token in tokens if 2 <= document_frequency[token] <= MAX_BLOCK]
-            shared.sort(key=lambda token: (document_frequency[token], token))
-            for token in shared[:BLOCK_KEYS]:
-                members[token].append(index)
-        blocks = [block for block in members.values() if len(block) > 1]
+    found_rows, found_columns, found_scores = [], [], []
 
-    pairs: dict[tuple[int, int], float] = {}
-    for block in blocks:
-        block_keys = [keys[index] for index in block]
-        workers = -1 if len(block) > 200 else 1
-        matrix = process.cdist(block_keys, block_keys, scorer=_SCORER, score_cutoff=cutoff, workers=workers)
-        rows, cols = numpy.nonzero(numpy.triu(matrix, 1))
-        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = block[row], block[col]
-            if groups is not None and groups[i] == groups[j]:
-                continue
-            pairs[(i, j) if i < j else (j, i)] = float(matrix[row, col])
-    return pairs
+    def score_block(queries: list[int], block: list[int]) -> None:
+        workers = -1 if len(queries) * len(block) > 40_000 else 1
+        matrix = process.cdist(
+            [keys[index] for index in queries], [keys[index] for index in block],
+            scorer=_SCORER, score_cutoff=cutoff, workers=workers,
+        )
+        rows, columns = numpy.nonzero(matrix)
+        if len(rows):
+            found_rows.append(numpy.asarray(queries)[rows])
+            found_columns.append(numpy.asarray(block)[columns])
+            found_scores.append(matrix[rows, columns])
+
+    if not blocking:
+        if count > 1:
+            score_block(list(range(count)), list(range(count)))
+    else:
+        # Every claim is indexed under all its tokens (but those in more than MAX_BLOCK claims),
+        # and looks itself up under its BLOCK_KEYS rarest ones: a pair is scored when one of
+        # the two shares a rare word with the other.
+        token_lists = [set(key.split()) for key in keys]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, tokens in enumerate(token_lists):
+            for token in tokens:
+                postings[token].append(index)
+        queries: dict[str, list[int]] = defaultdict(list)
+        for index, tokens in enumerate(token_lists):
+            usable = [token for token in tokens if 2 <= len(postings[token]) <= MAX_BLOCK]
+            usable.sort(key=lambda token: (len(postings[token]), token))
+            for token in usable[:BLOCK_KEYS]:
+                queries[token].append(index)
+        for token, asking in queries.items():
+            score_block(asking, postings[token])
+    if not found_rows:
+        return {}
+    first = numpy.concatenate(found_rows)
+    second = numpy.concatenate(found_columns)
+    raw = numpy.concatenate(found_scores)
+    distinct = first != second
+    first, second, raw = first[distinct], second[distinct], raw[distinct]
+    low, high = numpy.minimum(first, second), numpy.maximum(first, second)
+    _, unique = numpy.unique(low.astype(numpy.int64) * count + high, return_index=True)
+    low, high, raw = low[unique], high[unique], raw[unique]
+    if groups is not None:
+        group_ids = {group: number for number, group in enumerate(dict.fromkeys(groups))}
+        group_of = numpy.asarray([group_ids[group] for group in groups])
+        apart = group_of[low] != group_of[high]
+        low, high, raw = low[apart], high[apart], raw[apart]
+    scores = (scorer or PairScorer(keys)).scale(low, high, raw)
+    keep = scores >= cutoff
+    return {
+        (i, j): score
+        for i, j, score in zip(low[keep].tolist(), high[keep].tolist(), scores[keep].tolist(), strict=True)
+    }
 
 
 def _cluster_id(members: Sequence[_Item]) -> str:
@@ -441,9 +512,10 @@ def _build_cluster(members: list[_Item]) -> ClaimCluster:
         import numpy
 
         keys = [m.features.key for m in members]
-        matrix = process.cdist(keys, keys, scorer=_SCORER)
+        # The medoid: the wording closest to all others (sought among the first
+        # MEDOID_CANDIDATES members of a big cluster); ties go to the earliest member.
+        matrix = process.cdist(keys[:MEDOID_CANDIDATES], keys, scorer=_SCORER, workers=-1 if len(keys) > 300 else 1)
         totals = numpy.asarray(matrix).sum(axis=1)
-        # The medoid: the wording closest to all others; ties go to the earliest member.
         representative = int(numpy.argmax(totals))
         scores = [float(matrix[representative, index]) for index in range(len(members))]
     rep = members[representative]
@@ -533,19 +605,10 @@ def compare(
     for done, (lang, indices) in enumerate(sorted(by_language.items()), start=1):
         keys = [items[index].features.key for index in indices]
         groups = [items[index].doc_id for index in indices]
-        token_sets = [frozenset(key.split()) for key in keys]
-        document_frequency: Counter[str] = Counter()
-        for tokens in token_sets:
-            document_frequency.update(tokens)
-        weight = {token: math.log(1 + len(keys) / count) for token, count in document_frequency.items()}
         pairs = candidate_pairs(keys, max(0.0, threshold - speaker_bonus), groups)
         edges = []
         for (i, j), score in pairs.items():
             a, b = items[indices[i]], items[indices[j]]
-            shorter = min(sum(weight[t] for t in token_sets[i]), sum(weight[t] for t in token_sets[j]))
-            if shorter > 0:
-                shared = sum(weight[t] for t in token_sets[i] & token_sets[j]) / shorter
-                score *= min(1.0, shared / MIN_SHARED_WEIGHT)
             entity = _entity_key(a.attribution)
             if speaker_bonus and entity is not None and entity == _entity_key(b.attribution):
                 score = min(100.0, score + speaker_bonus)
@@ -555,6 +618,12 @@ def compare(
         for _, i, j in edges:
             root_i, root_j = find(i), find(j)
             if root_i == root_j or not doc_sets[root_i].isdisjoint(doc_sets[root_j]):
+                continue
+            # Joining two formed clusters needs their founding claims to be related too, so
+            # that a chain of small rewordings cannot walk one claim into another.
+            if (root_i != i or root_j != j) and (
+                _score(items[root_i].features, items[root_j].features) < RELATED_THRESHOLD
+            ):
                 continue
             if len(doc_sets[root_i]) < len(doc_sets[root_j]):
                 root_i, root_j = root_j, root_i
