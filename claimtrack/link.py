@@ -117,6 +117,9 @@ def _definite(word: str) -> bool:
     return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
 
 
+_NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال", "ذو"})
+
+
 class Linker:
     """Resolves the mentions of one document, in text order."""
 
@@ -276,6 +279,7 @@ class Linker:
             return mention
         position = 1 if words[0] in pack.honorifics else 0
         if position >= count:
+            mention.pronoun = True  # an honorific alone ("السيد") refers back like a pronoun
             return mention
         title_end = self.title_end(words, position)
         role_end = position
@@ -288,6 +292,10 @@ class Linker:
             if not self.name_continues(word, bool(name_words)) or len(name_words) >= 5:
                 break
             name_words.append((surface_word, word))
+            # A definite word ends a name (a family name: "بشر الخصاونة"), except after
+            # the first part of a compound ("عبد الله", "أبو المجد").
+            if len(name_words) > 1 and _definite(word) and name_words[-2][1] not in _NAME_LINKS:
+                break
         if not name_words and title_end == position and role_end > position:
             # no title and nothing after the definite words: the phrase is a name itself
             name_words = [(s, w) for s, w in zip(surface_words[position:role_end], words[position:role_end])][:5]
@@ -340,6 +348,8 @@ class Linker:
             return False
         if word.startswith("ل") and word[1:] in pack.source_nouns:
             return False  # "لوكالة أنباء الإمارات": whom it was said to, not who said it
+        if started and word.startswith("لل"):
+            return False  # "للصحفيين": to the journalists
         return started or not _definite(word)
 
     def parse_capitalized(self, mention: Mention, surface_words: list[str], lowered: list[str]) -> Mention | None:
@@ -514,7 +524,7 @@ class Linker:
             mention = self.parse(surface, prefix)
             if mention is None:
                 pass
-            elif mention.pronoun:
+            elif mention.pronoun or mention.kind is None:
                 record = self.records.get(self.previous) if self.previous else None
             elif mention.registry is not None:
                 entry = mention.registry

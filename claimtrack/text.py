@@ -1,7 +1,7 @@
 """Offset-preserving normalisation, language detection and segmentation.
 
 Patterns run on a *normalised* copy of the text (for Arabic: no diacritics or tatweel, one
-alef, ya for alef maqsura, ha for ta marbuta), but every result is reported in offsets of the
+alef, ha for ta marbuta), but every result is reported in offsets of the
 ORIGINAL text. :class:`NormalizedText` carries the map between the two.
 
 camel-tools does the Arabic normalisation; it is imported on first use, because importing it
@@ -45,10 +45,13 @@ class NormalizedText:
         return index + bisect.bisect_right(self.shifts, index)
 
     def to_original_end(self, index: int) -> int:
-        """Original offset for an exclusive end ``index`` of the normalised text."""
+        """Original offset for an exclusive end ``index`` of the normalised text: the marks
+        deleted after the last character (its diacritics) belong to it."""
         if not self.shifts or index <= 0:
             return index
-        return self.to_original(index - 1) + 1
+        if index >= len(self.normal):
+            return len(self.original)
+        return self.to_original(index)
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the original text for normalised offsets ``[start, end)``."""
@@ -68,15 +71,15 @@ def _arabic_tools():
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
-        normalize_alef_maksura_ar,
         normalize_teh_marbuta_ar,
     )
 
     deletable = regex.compile("[" + regex.escape("".join(sorted(AR_DIAC_CHARSET)) + TATWEEL) + "]")
 
     def letters(text: str) -> str:
-        # Each of these maps one character to one character, so offsets are kept.
-        return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+        # Each of these maps one character to one character, so offsets are kept. Alef maqsura
+        # stays: it is all that tells the preposition على from the name علي, and إلى from إلي.
+        return normalize_teh_marbuta_ar(normalize_alef_ar(text))
 
     def dediacritise(text: str) -> str:
         return dediac_ar(text).replace(TATWEEL, "")
@@ -85,7 +88,7 @@ def _arabic_tools():
 
 
 def normalize_arabic(text: str) -> NormalizedText:
-    """Arabic text without diacritics or tatweel, with alef, ya and ta marbuta forms unified."""
+    """Arabic text without diacritics or tatweel, with alef and ta marbuta forms unified."""
     deletable, letters, dediacritise = _arabic_tools()
     deleted = [m.start() for m in deletable.finditer(text)]
     if not deleted:

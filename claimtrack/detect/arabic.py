@@ -388,7 +388,8 @@ class ArabicFinder:
                 found = self.preposition(verb, tokens, index)
                 if found is not None:
                     subject_end, content_start, via = start, found, "preposition"
-                    if lazy.get(index + 1) and self.is_complementizer(tokens, index + 1):
+                    # after the verb's own preposition أن is its complement ("أشار إلى أن")
+                    if lazy.get(index + 1) and pack.complementizer.match(tokens[index + 1][2]):
                         content_start, via = tokens[index + 1][1], "clause"
                     break
             if self.is_cue_verb(word) and index > 0:
