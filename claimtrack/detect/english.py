@@ -15,8 +15,12 @@ sentence ends) is computed lazily, only for paragraphs that hold a cue.
 from __future__ import annotations
 
 import bisect
+import functools
+import math
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
@@ -92,8 +96,11 @@ def _cased(pattern: str) -> str:
 class EnglishGrammar:
     """The English pack's cue words, word lists and the one regex that finds every cue."""
 
-    def __init__(self, pack):
+    def __init__(self, pack, min_ratio: float | None = None):
         data = pack.data
+        self.model = load_cue_model(pack.code)
+        if min_ratio is None:
+            min_ratio = self.model.min_ratio if self.model is not None else data.cue_min_ratio
         lists = {name: {w.lower() for w in words} for name, words in data.word_lists.items()}
         self.cue_left = lists.get("cue_left", set())
         self.subject_barrier = lists.get("subject_barrier", set())
@@ -107,7 +114,7 @@ class EnglishGrammar:
         # word -> confidence that an occurrence is an attribution cue
         self.cues: dict[str, float] = {}
         for word, (as_cue, seen) in data.cue_lexicon.items():
-            if as_cue >= data.cue_min_count and seen and as_cue / seen >= data.cue_min_ratio:
+            if as_cue >= data.cue_min_count and seen and as_cue / seen >= min_ratio:
                 self.cues[word.lower()] = round(min(1.0, as_cue / seen), 3)
         for verb in data.verbs:
             for form in verb.forms:
@@ -122,15 +129,102 @@ class EnglishGrammar:
         self.regex = re.compile(rf"(?<![\w'’\-])(?:{according}|(?P<cue>{_trie(forms)}))(?![\w\-])")
 
 
-_GRAMMARS: dict[int, tuple[object, EnglishGrammar]] = {}
+_GRAMMARS: dict[tuple[int, float | None], tuple[object, EnglishGrammar]] = {}
 
 
-def grammar_for(pack) -> EnglishGrammar:
-    cached = _GRAMMARS.get(id(pack))
+def grammar_for(pack, min_ratio: float | None = None) -> EnglishGrammar:
+    key = (id(pack), min_ratio)
+    cached = _GRAMMARS.get(key)
     if cached is None or cached[0] is not pack:
-        cached = (pack, EnglishGrammar(pack))
-        _GRAMMARS[id(pack)] = cached
+        cached = (pack, EnglishGrammar(pack, min_ratio))
+        _GRAMMARS[key] = cached
     return cached[1]
+
+
+@dataclass(slots=True, frozen=True)
+class CueModel:
+    """A logistic model that tells a real attribution from a cue word used otherwise.
+
+    Trained on the PolNeAR train split by ``benchmarks/train_english_cue_model.py``; its weights
+    are data (``languages/<code>_cue_model.toml``). Candidates come from lexicon words whose cue
+    ratio reaches ``min_ratio``; those scoring below ``threshold`` are dropped.
+    """
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    min_ratio: float
+
+    def probability(self, features: list[str]) -> float:
+        weights = self.weights
+        score = self.bias + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@functools.cache
+def load_cue_model(code: str) -> CueModel | None:
+    try:
+        raw = resources.files("claimtrack.languages").joinpath(f"{code}_cue_model.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    data = tomllib.loads(raw)
+    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), float(data["min_ratio"]))
+
+
+_FUNCTION_NEIGHBOURS = frozenset(
+    "the a an to that of in on for at by with from as and but or not has have had is was are were be been "
+    "he she they it we i you who which also , . : ; “ ” \" ' — ( )".split()
+)
+
+
+def _word_class(token: str | None) -> str:
+    if token is None:
+        return "none"
+    lower = token.lower()
+    if lower in _FUNCTION_NEIGHBOURS:
+        return lower
+    if not token[0].isalnum():
+        return "punct"
+    if token[0].isupper():
+        return "Cap"
+    if lower.endswith("ly"):
+        return "-ly"
+    return "low"
+
+
+def _length_bucket(count: int) -> str:
+    for limit, label in ((1, "1"), (2, "2"), (5, "3-5"), (12, "6-12"), (30, "13-30")):
+        if count <= limit:
+            return label
+    return "31+"
+
+
+def candidate_features(text: str, candidate: Candidate, word: str, ratio: float, pronouns) -> list[str]:
+    """What the cue model looks at: the cue word, the rule that built the candidate, the shape
+    of its speaker and content, and the words on either side of the cue."""
+    rule = candidate.rule.split(".")[1] if candidate.rule.count(".") else candidate.rule
+    cue_start, cue_end = candidate.cue
+    before = TOKEN.findall(text, max(0, cue_start - 30), cue_start)
+    after = TOKEN.findall(text, cue_end, min(len(text), cue_end + 30))
+    previous_class = _word_class(before[-1] if before else None)
+    next_class = _word_class(after[0] if after else None)
+    if candidate.speaker is None:
+        speaker, speaker_length = "none", "0"
+    else:
+        words = TOKEN.findall(text, *candidate.speaker)
+        first = words[0] if words else ""
+        speaker = "pron" if first.lower() in pronouns else _word_class(first)
+        speaker_length = _length_bucket(len(words))
+    content_words = TOKEN.findall(text, candidate.content[0], min(candidate.content[1], candidate.content[0] + 400))
+    content_first = _word_class(content_words[0] if content_words else None)
+    content_length = _length_bucket(len(content_words))
+    return [
+        f"w={word}", f"r={rule}", f"k={candidate.kind}", f"w={word}|r={rule}", f"s={speaker}",
+        f"w={word}|s={speaker}", f"sl={speaker_length}", f"cl={content_length}", f"cf={content_first}",
+        f"w={word}|cf={content_first}", f"p={previous_class}", f"n={next_class}", f"w={word}|n={next_class}",
+        f"w={word}|p={previous_class}", f"r={rule}|cf={content_first}", f"r={rule}|s={speaker}",
+        f"rb={int(ratio * 10)}", f"r={rule}|cl={content_length}", f"k={candidate.kind}|cl={content_length}",
+    ]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -192,9 +286,11 @@ class _Paragraph:
 
 
 class EnglishFinder:
-    def __init__(self, pack, text: str):
+    def __init__(self, pack, text: str, min_ratio: float | None = None, use_model: bool = True):
         self.pack = pack
-        self.grammar = grammar_for(pack)
+        self.grammar = grammar_for(pack, min_ratio)
+        self.model = self.grammar.model if use_model else None
+        self.features: list[list[str]] = []
         self.text = text
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.paragraphs: dict[int, _Paragraph] = {}
@@ -456,7 +552,7 @@ class EnglishFinder:
         grammar = self.grammar
         cue_start, cue_end = match.span()
         sentence_start, sentence_end = paragraph.sentence(cue_start)
-        left = _tokens(text, max(sentence_start, cue_start - 180), cue_start)
+        left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
         # "refused to say": the later cue word takes the whole phrase
         if len(right) > 1 and right[0][2].lower() == "to" and right[1][2].lower() in grammar.cues:
@@ -627,6 +723,8 @@ class EnglishFinder:
         headline = self.headline()
         if headline is not None:
             candidates.append(headline)
+            if self.model is None:
+                self.features.append(candidate_features(self.text, headline, ":", 0.7, grammar.pronouns))
         previous = None
         for match in grammar.regex.finditer(self.text):
             start = match.start()
@@ -645,6 +743,15 @@ class EnglishFinder:
                 continue
             if candidate.content[1] <= candidate.content[0]:
                 continue
+            word = match.group().lower() if cue_id == "cue" else cue_id
+            features = candidate_features(self.text, candidate, word, grammar.cues.get(word, 0.9), grammar.pronouns)
+            if self.model is not None:
+                probability = self.model.probability(features)
+                if probability < self.model.threshold:
+                    continue
+                candidate.confidence = round(probability, 3)
+            else:
+                self.features.append(features)
             candidates.append(candidate)
             previous = candidate
             taken.append(candidate.cue)
