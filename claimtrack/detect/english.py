@@ -35,6 +35,8 @@ PARAGRAPH_BREAK = regex.compile(r"\n")
 SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
 CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
+LAST_WORD_BEFORE = re.compile(r"([^\W_]+)\s+$")
+TO_WORD_AFTER = re.compile(r"\s+to\s+([^\W_]+)")
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
@@ -105,6 +107,7 @@ class EnglishGrammar:
         self.cue_left = lists.get("cue_left", set())
         self.subject_barrier = lists.get("subject_barrier", set())
         self.subject_openers = lists.get("subject_openers", set())
+        self.noun_determiners = self.subject_openers - {"that", "this", "one"}
         self.pronouns = lists.get("pronouns", set())
         self.object_verbs = lists.get("object_verbs", set())
         self.abbreviations = lists.get("abbreviations", set())
@@ -551,18 +554,21 @@ class EnglishFinder:
         text = self.text
         grammar = self.grammar
         cue_start, cue_end = match.span()
+        # cheap refusals first, before any tokenising: a noun after a determiner ("the report",
+        # "his claim"), and "refused to say", where the later cue word takes the whole phrase
+        previous_word = LAST_WORD_BEFORE.search(text, max(0, cue_start - 12), cue_start)
+        if previous_word is not None and previous_word.group(1).lower() in grammar.noun_determiners:
+            return None
+        following = TO_WORD_AFTER.match(text, cue_end, min(len(text), cue_end + 30))
+        if following is not None and following.group(1).lower() in grammar.cues:
+            return None
         sentence_start, sentence_end = paragraph.sentence(cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
-        # "refused to say": the later cue word takes the whole phrase
-        if len(right) > 1 and right[0][2].lower() == "to" and right[1][2].lower() in grammar.cues:
-            return None
         word = match.group().lower()
         if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper() and not (
                 right and _is_word(right[0][2]) and right[0][2][0].isupper()):
             return None  # part of a name ("Omar Said"), unless the line is in title case
-        if left and left[-1][2].lower() in grammar.subject_openers and left[-1][2].lower() not in ("that", "this", "one"):
-            return None  # a noun: "the report", "his claim"
         first_cue = self.extend_cue_left(left, len(left))
         if first_cue < len(left):
             cue_start = left[first_cue][0]
