@@ -19,6 +19,7 @@ and for each base claim 0-4 rewordings (words dropped, added, reordered, a numbe
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import random
@@ -51,10 +52,10 @@ def synthetic_claims(count: int, seed: int) -> list[str]:
     # The commonest words of a Zipf vocabulary are function words, which claimtrack drops as
     # stop words: content words start at rank 100.
     words = vocabulary(rng, 50_000)
-    weights = [1 / (rank + 100) ** 1.05 for rank in range(len(words))]
+    cumulative = list(itertools.accumulate(1 / (rank + 100) ** 1.05 for rank in range(len(words))))
     claims: list[str] = []
     while len(claims) < count:
-        content = rng.choices(words, weights=weights, k=rng.randint(6, 16))
+        content = rng.choices(words, cum_weights=cumulative, k=rng.randint(6, 16))
         base = []
         for word in content:
             base.append(word)
@@ -66,7 +67,7 @@ def synthetic_claims(count: int, seed: int) -> list[str]:
         for _ in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
             variant = [w for w in base if rng.random() > 0.15]
             for _ in range(rng.randint(0, 2)):
-                variant.insert(rng.randrange(len(variant) + 1), rng.choices(words, weights=weights)[0])
+                variant.insert(rng.randrange(len(variant) + 1), rng.choices(words, cum_weights=cumulative)[0])
             if rng.random() < 0.3 and len(variant) > 3:
                 i = rng.randrange(len(variant) - 1)
                 variant[i], variant[i + 1] = variant[i + 1], variant[i]

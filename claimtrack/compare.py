@@ -86,6 +86,7 @@ class _Lexicon:
     opposites: tuple[tuple[frozenset[str], frozenset[str]], ...]
     number_words: dict[str, str]
     names: dict[str, str]
+    poles: dict[str, tuple[tuple[int, int], ...]]  # token -> (opposite pair, 0 up / 1 down)
 
 
 @functools.cache
@@ -114,7 +115,17 @@ def _lexicon(lang: str) -> _Lexicon:
         opposites=tuple((words(up), words(down)) for up, down in data.opposites),
         number_words={_tokens(word, lang)[0]: value for word, value in data.number_words.items()},
         names={token: name for name, forms in data.names.items() for token in words(forms)},
+        poles=_pole_index(tuple((words(up), words(down)) for up, down in data.opposites)),
     )
+
+
+def _pole_index(opposites) -> dict[str, tuple[tuple[int, int], ...]]:
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, poles in enumerate(opposites):
+        for side, words in enumerate(poles):
+            for word in words:
+                index[word].append((number, side))
+    return {word: tuple(places) for word, places in index.items()}
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -215,6 +226,8 @@ def _numbers(tokens: Sequence[str], lexicon: _Lexicon) -> frozenset[str]:
 
 
 def _negations(tokens: Sequence[str], lexicon: _Lexicon) -> int:
+    if lexicon.negations.isdisjoint(tokens):
+        return 0
     exempt: set[int] = set()
     for phrase in lexicon.not_negating:
         size = len(phrase)
@@ -236,6 +249,14 @@ def _names(tokens: Sequence[str], lexicon: _Lexicon, lang: str) -> frozenset[str
     return frozenset(found)
 
 
+def _poles(tokens: Sequence[str], lexicon: _Lexicon) -> tuple[tuple[int, int], ...]:
+    counts = [[0, 0] for _ in lexicon.opposites]
+    for token in tokens:
+        for number, side in lexicon.poles.get(token, ()):
+            counts[number][side] += 1
+    return tuple((up, down) for up, down in counts)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _features(text: str, lang: str) -> _Features:
     lexicon = _lexicon(lang)
@@ -249,10 +270,7 @@ def _features(text: str, lang: str) -> _Features:
         tokens=tuple(content),
         numbers=_numbers(tokens, lexicon),
         negated=negations % 2 == 1,
-        poles=tuple(
-            (sum(token in up for token in tokens), sum(token in down for token in tokens))
-            for up, down in lexicon.opposites
-        ),
+        poles=_poles(tokens, lexicon),
         names=_names(tokens, lexicon, lang),
     )
 

@@ -312,7 +312,7 @@ def test_compare_command_csv(tmp_path, capsys):
 
 def test_malformed_jsonl_names_file_and_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "1", "outlet": "A", "text": "Kim arrived, TASS said."}\n{"id": 2, "outlet": \n', encoding="utf-8")
+    bad.write_text('{"id": "1", "outlet": "A", "text": "Kim Jong Un arrived in Vladivostok on Saturday, TASS reported."}\n{"id": 2, "outlet": \n', encoding="utf-8")
     html = tmp_path / "out.html"
     assert main(["compare", str(bad), "--html", str(html), "--no-progress"]) == 2
     err = capsys.readouterr().err
