@@ -168,3 +168,11 @@ def test_bad_input_never_crashes(text):
     document = _extract(text)
     for a in document.attributions:
         assert text[a.content.start:a.content.end] == a.content.text
+
+
+def test_quoted_as_saying_names_speaker_and_relay():
+    a = _extract("Lavrov was quoted as saying by Interfax that the embassy would stay open through the winter.").attributions[0]
+    assert a.cue.text == "was quoted as saying"
+    assert a.speaker.text == "Lavrov"
+    assert a.relay.text == "Interfax" and a.relay_entity.kind == "news_agency"
+    assert a.content.text == "that the embassy would stay open through the winter"

@@ -37,6 +37,10 @@ LAST_WORD = regex.compile(r"[\p{L}.]+$")
 CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
 LAST_WORD_BEFORE = re.compile(r"([^\W_]+)\s+$")
 TO_WORD_AFTER = re.compile(r"\s+to\s+([^\W_]+)")
+BY_RELAY = re.compile(r"\s+by\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})")
+NOT_A_STATEMENT_AFTER = re.compile(
+    r"\s+(?:as\s+saying|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)\b"
+)
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
@@ -562,6 +566,8 @@ class EnglishFinder:
         following = TO_WORD_AFTER.match(text, cue_end, min(len(text), cue_end + 30))
         if following is not None and following.group(1).lower() in grammar.cues:
             return None
+        if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
+            return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
         sentence_start, sentence_end = paragraph.sentence(cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
@@ -569,7 +575,16 @@ class EnglishFinder:
         if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper() and not (
                 right and _is_word(right[0][2]) and right[0][2][0].isupper()):
             return None  # part of a name ("Omar Said"), unless the line is in title case
-        first_cue = self.extend_cue_left(left, len(left))
+        first_cue = len(left)
+        relay = None
+        relay_end = cue_end
+        # "Putin was quoted as saying by RIA that ...": speaker Putin, relayed by RIA
+        if word == "saying" and len(left) >= 2 and left[-1][2].lower() == "as" and left[-2][2].lower() == "quoted":
+            first_cue = len(left) - 2
+            by = BY_RELAY.match(text, cue_end, sentence_end)
+            if by is not None:
+                relay, relay_end = by.span(1), by.end(1)
+        first_cue = self.extend_cue_left(left, first_cue)
         if first_cue < len(left):
             cue_start = left[first_cue][0]
         before = left[first_cue - 1][2] if first_cue > 0 else None
@@ -629,13 +644,33 @@ class EnglishFinder:
                 if speaker is not None and speaker[1] > cue_start:
                     speaker = None
             hint = "previous"
-        start = self.skip_tail(cue_end, sentence_end, object_verb)
+        start = self.skip_tail(relay_end, sentence_end, object_verb)
         found = self.content_after(paragraph, start, sentence_end)
         if found is None:
-            return None
+            return self.after_quote_with_long_speaker(paragraph, sentence_start, cue_start, cue_end, word,
+                                                      confidence, sentence_end)
         content, quotes, kind = found
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
-                         confidence=confidence, speaker_hint=hint if speaker is None else None)
+                         relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None)
+
+    def after_quote_with_long_speaker(self, paragraph, sentence_start, cue_start, cue_end, word, confidence,
+                                      sentence_end) -> Candidate | None:
+        """'“...,” the union leader, Gary Holt, said.': nothing follows the cue, and a quotation
+        ends a few words before it; those words are the speaker, commas and all."""
+        text = self.text
+        index = bisect.bisect_left(paragraph.quote_starts, cue_start) - 1
+        if index < 0:
+            return None
+        quote = paragraph.quotes[index]
+        if not quote.closed or quote.start < sentence_start or quote.end >= cue_start:
+            return None
+        speaker = _trim(text, quote.end, cue_start)
+        words = len(TOKEN.findall(text, *speaker))
+        if not 0 < words <= 14 or any(mark in text[speaker[0] : speaker[1]] for mark in "“\".;:"):
+            return None
+        candidate = Candidate("direct", f"en.after_content.{word}", (cue_start, cue_end), (quote.start, quote.end),
+                              [(quote.start, quote.end)], speaker, confidence=confidence)
+        return self._with_split(candidate, paragraph, cue_end, sentence_end)
 
     def _with_split(self, candidate: Candidate, paragraph: _Paragraph, position: int, sentence_end: int) -> Candidate:
         """Add the second half of a split quotation ('“A,” he said, “B.”') and the quotation that
