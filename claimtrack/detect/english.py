@@ -41,6 +41,7 @@ BY_RELAY = re.compile(r"\s+by\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’
 NOT_A_STATEMENT_AFTER = re.compile(
     r"\s+(?:as\s+saying|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)\b"
 )
+CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
@@ -325,7 +326,11 @@ class EnglishFinder:
                 if word and (word.group().lower() in abbreviations or
                              (len(word.group()) == 1 and word.group().isupper())):
                     continue
-            if paragraph.inside_quote(match.start()):
+            quote = paragraph.inside_quote(match.start())
+            # a stop inside a quotation ends the sentence only where it also ends the quotation
+            # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
+            if quote is not None and not (quote.end - match.end() <= 2 and
+                                          CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4))):
                 continue
             stop = match.end()
             while stop < end and text[stop] in CLOSING_QUOTES + ")":
