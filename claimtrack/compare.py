@@ -36,7 +36,7 @@ from claimtrack.text import detect_language, normalize_arabic_string
 
 #: Score (0-100) at or above which two claims are the same claim; chosen on the ANS train split
 #: (see docs/compare.md).
-DEFAULT_THRESHOLD = 65.0
+DEFAULT_THRESHOLD = 62.0
 #: Two claims scoring at least this, and sharing a word, are versions of one claim, so a number
 #: or negation that differs between them is a conflict rather than a different claim. (Chosen on
 #: ANS train: unrelated English sentences score up to about 45 on characters alone.)
@@ -53,7 +53,7 @@ MIN_SHARED_WEIGHT = 0.5
 #: no word, score 0 rather than the 30-45 that character overlap alone gives them.
 MATCH_MIN_SHARED = 0.4
 #: Claims are put in the blocks of this many of their rarest tokens.
-BLOCK_KEYS = 3
+BLOCK_KEYS = 2
 #: Below this many claims, all pairs are scored (no blocking).
 BRUTE_FORCE_LIMIT = 2_000
 #: The representative of a cluster is sought among this many of its members.
@@ -73,6 +73,7 @@ class _MatchingData(BaseModel):
     stopwords: list[str]
     negations: list[str]
     not_negating: list[str] = Field(default_factory=list)
+    reversals: list[str] = Field(default_factory=list)
     opposites: list[tuple[list[str], list[str]]]
     number_words: dict[str, str] = Field(default_factory=dict)
     names: dict[str, list[str]] = Field(default_factory=dict)
@@ -83,6 +84,7 @@ class _Lexicon:
     stopwords: frozenset[str]
     negations: frozenset[str]
     not_negating: tuple[tuple[str, ...], ...]
+    reversals: frozenset[str]
     opposites: tuple[tuple[frozenset[str], frozenset[str]], ...]
     number_words: dict[str, str]
     names: dict[str, str]
@@ -112,6 +114,7 @@ def _lexicon(lang: str) -> _Lexicon:
         stopwords=words(data.stopwords),
         negations=words(data.negations),
         not_negating=tuple(tuple(_tokens(phrase, lang)) for phrase in data.not_negating),
+        reversals=words(data.reversals),
         opposites=tuple((words(up), words(down)) for up, down in data.opposites),
         number_words={_tokens(word, lang)[0]: value for word, value in data.number_words.items()},
         names={token: name for name, forms in data.names.items() for token in words(forms)},
@@ -199,6 +202,7 @@ class _Features:
     tokens: tuple[str, ...]
     numbers: frozenset[str]
     negated: bool
+    reversed: bool
     poles: tuple[tuple[int, int], ...]
     names: frozenset[str]
 
@@ -270,6 +274,7 @@ def _features(text: str, lang: str) -> _Features:
         tokens=tuple(content),
         numbers=_numbers(tokens, lexicon),
         negated=negations % 2 == 1,
+        reversed=not lexicon.reversals.isdisjoint(tokens),
         poles=_poles(tokens, lexicon),
         names=_names(tokens, lexicon, lang),
     )
@@ -281,6 +286,8 @@ def _conflict(a: _Features, b: _Features) -> str | None:
         return "number"
     if a.negated != b.negated:
         return "negation"
+    if a.reversed != b.reversed:
+        return "reversal"
     if a.names - b.names and b.names - a.names:
         return "entity"
     # A word of one pole swapped for a word of the other: "rose" became "fell".
@@ -314,7 +321,8 @@ def match(text_a: str, text_b: str, lang: str | None = None, threshold: float = 
 
     ``same`` is true when the score reaches ``threshold`` and nothing conflicts; ``conflict`` names
     why two versions of one claim (score at least ``RELATED_THRESHOLD``) disagree: ``"number"``,
-    ``"negation"``, ``"opposite"`` (a direction reversed: rose/fell, accepted/rejected) or
+    ``"negation"``, ``"reversal"`` (a contrary marker such as "despite", "remains", "ignores"
+    added or dropped), ``"opposite"`` (a direction reversed: rose/fell, accepted/rejected) or
     ``"entity"`` (one named place, actor or commodity swapped for another).
     """
     code = _language([text_a, text_b], lang)
