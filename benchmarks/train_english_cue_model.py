@@ -78,6 +78,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None, help="fixed keep threshold (default: tuned)")
     parser.add_argument("--holdout", type=int, default=0)
     parser.add_argument("--min-precision", type=float, default=0.78)
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for the threshold (1: in-sample)")
     parser.add_argument("--out")
     args = parser.parse_args()
     if args.split != "train":
@@ -88,6 +89,27 @@ def main() -> None:
     print(f"{len(rows)} candidates, {sum(r[1] for r in rows)} real")
     weights, bias = train(rows)
     threshold = args.threshold
+    if threshold is None and args.folds > 1:
+        # out-of-fold probabilities (folds of whole articles), so the threshold is chosen on
+        # predictions the model did not see: in-sample probabilities are over-confident
+        names = sorted({r[2] for r in rows})
+        fold_of = {name: i % args.folds for i, name in enumerate(names)}
+        scored = []
+        for fold in range(args.folds):
+            fold_weights, fold_bias = train([r for r in rows if fold_of[r[2]] != fold])
+            scored.extend((probability(fold_weights, fold_bias, r[0]), r[1]) for r in rows if fold_of[r[2]] == fold)
+        scored.sort(reverse=True)
+        n_gold = sum(len([g for g in a.gold if g.content]) for a in fit)
+        best = (0.0, 0.5)
+        true_positives = 0
+        for kept, (p, label) in enumerate(scored, 1):
+            true_positives += label
+            precision, recall = true_positives / kept, true_positives / n_gold
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+            if precision >= args.min_precision and f1 > best[0]:
+                best = (f1, p)
+        threshold = round(best[1], 3)
+        print(f"threshold {threshold} (out-of-fold F1 estimate {best[0]:.3f})")
     if threshold is None:
         # the threshold that maximises F1 on the fitted articles at or above --min-precision
         n_gold = sum(len([g for g in a.gold if g.content]) for a in fit)
