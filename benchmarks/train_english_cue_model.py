@@ -131,12 +131,21 @@ def main() -> None:
         tp = sum(kept)
         p, r = tp / max(1, len(kept)), tp / max(1, n_gold)
         print(f"held-out train articles: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
+    # words the model keeps at most 2% of the time over 10+ proposals: left out of the pattern
+    proposed, accepted = {}, {}
+    for features, _label, *_ in rows:
+        word = features[0][2:]
+        proposed[word] = proposed.get(word, 0) + 1
+        accepted[word] = accepted.get(word, 0) + (probability(weights, bias, features) >= threshold)
+    never = sorted(w for w, n in proposed.items() if n >= 10 and accepted[w] <= 0.02 * n and " " not in w)
+    print(f"{len(never)} words never kept: {never[:12]} ...")
     if args.out:
         kept_weights = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.05}
         with open(args.out, "w", encoding="utf-8") as handle:
             handle.write("# English cue model: logistic weights over candidate features, trained on the\n")
             handle.write("# PolNeAR train split by benchmarks/train_english_cue_model.py. Do not edit by hand.\n")
-            handle.write(f"bias = {bias:.4f}\nthreshold = {threshold}\nmin_ratio = {args.min_ratio}\n\n[weights]\n")
+            handle.write(f"bias = {bias:.4f}\nthreshold = {threshold}\nmin_ratio = {args.min_ratio}\n")
+            handle.write(f"never_cues = {json.dumps(never)}\n\n[weights]\n")
             for feature, weight in kept_weights.items():
                 handle.write(f"{json.dumps(feature)} = {weight}\n")  # a JSON string is a TOML basic string
         print(f"wrote {len(kept_weights)} weights to {args.out}")

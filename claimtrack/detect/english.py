@@ -106,8 +106,10 @@ class EnglishGrammar:
     def __init__(self, pack, min_ratio: float | None = None):
         data = pack.data
         self.model = load_cue_model(pack.code)
+        never: frozenset[str] = frozenset()
         if min_ratio is None:
             min_ratio = self.model.min_ratio if self.model is not None else data.cue_min_ratio
+            never = self.model.never_cues if self.model is not None else never
         lists = {name: {w.lower() for w in words} for name, words in data.word_lists.items()}
         self.cue_left = lists.get("cue_left", set())
         self.subject_barrier = lists.get("subject_barrier", set())
@@ -122,7 +124,7 @@ class EnglishGrammar:
         # word -> confidence that an occurrence is an attribution cue
         self.cues: dict[str, float] = {}
         for word, (as_cue, seen) in data.cue_lexicon.items():
-            if as_cue >= data.cue_min_count and seen and as_cue / seen >= min_ratio:
+            if as_cue >= data.cue_min_count and seen and as_cue / seen >= min_ratio and word not in never:
                 self.cues[word.lower()] = round(min(1.0, as_cue / seen), 3)
         for verb in data.verbs:
             for form in verb.forms:
@@ -155,13 +157,15 @@ class CueModel:
 
     Trained on the PolNeAR train split by ``benchmarks/train_english_cue_model.py``; its weights
     are data (``languages/<code>_cue_model.toml``). Candidates come from lexicon words whose cue
-    ratio reaches ``min_ratio``; those scoring below ``threshold`` are dropped.
+    ratio reaches ``min_ratio``, except ``never_cues`` (words the model rejected almost every time
+    on train, left out of the pattern for speed); those scoring below ``threshold`` are dropped.
     """
 
     weights: dict[str, float]
     bias: float
     threshold: float
     min_ratio: float
+    never_cues: frozenset[str] = frozenset()
 
     def probability(self, features: list[str]) -> float:
         weights = self.weights
@@ -176,7 +180,8 @@ def load_cue_model(code: str) -> CueModel | None:
     except FileNotFoundError:
         return None
     data = tomllib.loads(raw)
-    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), float(data["min_ratio"]))
+    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), float(data["min_ratio"]),
+                    frozenset(data.get("never_cues", ())))
 
 
 _FUNCTION_NEIGHBOURS = frozenset(
@@ -200,6 +205,11 @@ def _word_class(token: str | None) -> str:
     return "low"
 
 
+def _word_count(text: str, start: int, end: int) -> int:
+    """Words in a range, counted by the spaces between them (cheap, and enough for a bucket)."""
+    return text.count(" ", start, end) + 1 if end > start else 0
+
+
 def _length_bucket(count: int) -> str:
     for limit, label in ((1, "1"), (2, "2"), (5, "3-5"), (12, "6-12"), (30, "13-30")):
         if count <= limit:
@@ -219,13 +229,13 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
     if candidate.speaker is None:
         speaker, speaker_length = "none", "0"
     else:
-        words = TOKEN.findall(text, *candidate.speaker)
-        first = words[0] if words else ""
+        first_match = TOKEN.match(text, *candidate.speaker)
+        first = first_match.group() if first_match else ""
         speaker = "pron" if first.lower() in pronouns else _word_class(first)
-        speaker_length = _length_bucket(len(words))
-    content_words = TOKEN.findall(text, candidate.content[0], min(candidate.content[1], candidate.content[0] + 400))
-    content_first = _word_class(content_words[0] if content_words else None)
-    content_length = _length_bucket(len(content_words))
+        speaker_length = _length_bucket(_word_count(text, *candidate.speaker))
+    first_match = TOKEN.match(text, *candidate.content)
+    content_first = _word_class(first_match.group() if first_match else None)
+    content_length = _length_bucket(_word_count(text, *candidate.content))
     return [
         f"w={word}", f"r={rule}", f"k={candidate.kind}", f"w={word}|r={rule}", f"s={speaker}",
         f"w={word}|s={speaker}", f"sl={speaker_length}", f"cl={content_length}", f"cf={content_first}",
