@@ -26,6 +26,7 @@ TOKEN = re.compile(r"\w+(?:[.-]\w+)*|[^\w\s]")
 LAST_WORD = re.compile(r"(\w+(?:[.-]\w+)*)\W*$")
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 COMMAS = {"،", ",", "؛"}
+SENTENCE_WINDOW = 1000
 QUOTE_CHARACTERS = frozenset("“”«»„\"")
 PUNCTUATION_GAP = regex.compile(r"[\s.،,:؛\-–—]*")
 DATELINE = regex.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s()\n]{1,30} \([^()\n]{1,30}\))\s*[-–—]+\s*")
@@ -73,6 +74,11 @@ class _Paragraph:
                 return quote
         return None
 
+    def quotes_within(self, start: int, end: int) -> list[Quote]:
+        low = bisect.bisect_left(self.quote_starts, start)
+        high = bisect.bisect_left(self.quote_starts, end)
+        return [q for q in self.quotes[low:high] if q.end <= end]
+
     def quote_at(self, position: int) -> Quote | None:
         index = bisect.bisect_left(self.quote_starts, position)
         if index < len(self.quotes) and self.quotes[index].start == position:
@@ -80,9 +86,13 @@ class _Paragraph:
         return None
 
     def sentence(self, position: int) -> Range:
+        """The sentence around ``position``, at most a window of text either side: real sentences
+        are far shorter, and the bound keeps work per cue constant on text with no full stops."""
         index = bisect.bisect_right(self.sentence_ends, position)
         start = self.sentence_ends[index - 1] if index > 0 else self.start
         end = self.sentence_ends[index] if index < len(self.sentence_ends) else self.end
+        start = max(start, position - SENTENCE_WINDOW)
+        end = min(end, position + SENTENCE_WINDOW)
         while start < end and self.text[start].isspace():
             start += 1
         if start == self.start:
@@ -265,7 +275,7 @@ class ArabicFinder:
             return None
         return phrase
 
-    def antecedent(self, paragraph: _Paragraph, cue_start: int, found: list[Candidate]) -> Range | None:
+    def antecedent(self, paragraph: _Paragraph, cue_start: int, found: _Found) -> Range | None:
         """Who a subject-less verb refers to when no one has just spoken: the subject of the
         narrative clause before it ("وتجمع عشرات المزارعين ...، وقالوا", "تقف أم محمد ... تقول")."""
         sentence_start, _ = paragraph.sentence(cue_start)
@@ -278,7 +288,7 @@ class ArabicFinder:
                 return None
             start, _ = paragraph.sentence(before - 1)
         end = cue_start
-        if any(start <= c.cue[0] < end or start < c.content[1] <= end for c in found):
+        if found.cue_starts_in(start, end) or found.content_ends_in(start, end):
             return None
         tokens = _tokens(self.text, start, end)
         if len(tokens) < 2:
@@ -291,11 +301,11 @@ class ArabicFinder:
     def quote_run_before(self, paragraph: _Paragraph, quote: Quote, claimed) -> list[Quote]:
         """Quotations ending at ``quote`` separated only by punctuation: one quoted run."""
         run = [quote]
-        index = paragraph.quotes.index(quote)
-        while index > 0:
+        index = bisect.bisect_left(paragraph.quote_starts, quote.start)
+        while index > 0 and len(run) < 8:
             previous = paragraph.quotes[index - 1]
             gap = PUNCTUATION_GAP.fullmatch(self.text, previous.end, run[0].start)
-            if not gap or claimed(previous.start):
+            if not gap or previous.start in claimed:
                 break
             run.insert(0, previous)
             index -= 1
@@ -418,8 +428,8 @@ class ArabicFinder:
                 confidence *= 0.9
         quotes = [
             (q.start, q.end)
-            for q in paragraph.quotes
-            if content[0] <= q.start and q.end <= content[1] and not self.is_title_quote(q)
+            for q in paragraph.quotes_within(*content)
+            if not self.is_title_quote(q)
         ]
         if via == "quote" or via == "colon" and quotes and quotes[0][0] == content[0] and quotes[-1][1] == content[1]:
             kind = "direct"
@@ -501,8 +511,8 @@ class ArabicFinder:
             return None
         quotes = [
             (q.start, q.end)
-            for q in paragraph.quotes
-            if content[0] <= q.start and q.end <= content[1] and not self.is_title_quote(q)
+            for q in paragraph.quotes_within(*content)
+            if not self.is_title_quote(q)
         ]
         return Candidate(
             kind="according_to",
@@ -533,19 +543,55 @@ class ArabicFinder:
         )
 
 
+class _Found:
+    """The candidates accepted so far in a paragraph, indexed so that each check is a binary
+    search: a paragraph with thousands of cues (hostile input) stays linear overall."""
+
+    def __init__(self):
+        self.candidates: list[Candidate] = []
+        self.cue_starts: list[int] = []
+        self.cue_ends: list[int] = []
+        self.content_ends: list[int] = []
+        self.claimed_quotes: set[int] = set()
+
+    def add(self, candidate: Candidate) -> None:
+        index = bisect.bisect_left(self.cue_starts, candidate.cue[0])
+        self.cue_starts.insert(index, candidate.cue[0])
+        self.cue_ends.insert(index, candidate.cue[1])
+        bisect.insort(self.content_ends, candidate.content[1])
+        self.candidates.append(candidate)
+
+    def overlaps_cue(self, start: int, end: int) -> bool:
+        # accepted cues never overlap, so only the last one starting before ``end`` can
+        index = bisect.bisect_left(self.cue_starts, end) - 1
+        return index >= 0 and self.cue_ends[index] > start
+
+    def cue_starts_in(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.cue_starts, start)
+        return index < len(self.cue_starts) and self.cue_starts[index] < end
+
+    def content_ends_in(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.content_ends, start)
+        return index < len(self.content_ends) and self.content_ends[index] <= end
+
+    def in_order(self) -> list[Candidate]:
+        return sorted(self.candidates, key=lambda c: (c.cue[0], c.content[0]))
+
+
 def _merge_relays(candidates: list[Candidate]) -> list[Candidate]:
     """A trailing according-to over a clause that has its own speaker is that clause's relay:
-    "وقال بيسكوف إن ...، حسبما ذكرت تاس" - Peskov speaks, TASS relays."""
+    "وقال بيسكوف إن ...، حسبما ذكرت تاس" - Peskov speaks, TASS relays. ``candidates`` are in
+    cue order."""
+    starts = [c.cue[0] for c in candidates]
     result = []
     for candidate in candidates:
         if candidate.kind == "according_to":
+            low = bisect.bisect_left(starts, candidate.content[0])
+            high = bisect.bisect_left(starts, candidate.content[1])
             inner = [
                 other
-                for other in candidates
-                if other is not candidate
-                and other.kind != "according_to"
-                and candidate.content[0] <= other.cue[0] < candidate.content[1]
-                and other.content[1] <= candidate.cue[0] + 2
+                for other in candidates[low:high]
+                if other.kind != "according_to" and other.content[1] <= candidate.cue[0] + 2
             ]
             if inner:
                 for other in inner:
@@ -583,17 +629,14 @@ def find(pack, normalized: NormalizedText) -> list[Candidate]:
     for index in sorted(by_paragraph):
         start, end = bounds[index]
         paragraph = _Paragraph(pack, text, start, end)
-        found: list[Candidate] = []
-        taken: list[Range] = []
-
-        def claimed(position: int) -> bool:
-            return any(a <= position < b for a, b in taken)
-
+        found = _Found()
         asides = [(m.start(), m.end()) for m in finder.asides.finditer(text, start, end)] if finder.asides else []
+        aside_starts = [a for a, _ in asides]
         for position, order, spec, match in by_paragraph[index]:
-            if any(c.cue[0] < match.end() and match.start() < c.cue[1] for c in found):
+            if found.overlaps_cue(match.start(), match.end()):
                 continue
-            if any(a <= position < b for a, b in asides):
+            aside = bisect.bisect_right(aside_starts, position) - 1
+            if aside >= 0 and position < asides[aside][1]:
                 continue
             if order > 0 and paragraph.inside_quote(position):
                 continue
@@ -602,13 +645,12 @@ def find(pack, normalized: NormalizedText) -> list[Candidate]:
             elif order == 1:
                 candidate = finder.according_to(paragraph, spec, match)
             else:
-                candidate = finder.verb(paragraph, match, claimed)
+                candidate = finder.verb(paragraph, match, found.claimed_quotes)
                 if candidate:
-                    taken.append(candidate.content)
+                    found.claimed_quotes.update(q[0] for q in candidate.quotes)
                     if candidate.speaker_hint == "previous":
                         candidate.antecedent = finder.antecedent(paragraph, candidate.cue[0], found)
             if candidate:
-                found.append(candidate)
-        found.sort(key=lambda c: (c.cue[0], c.content[0]))
-        candidates.extend(_merge_relays(found))
+                found.add(candidate)
+        candidates.extend(_merge_relays(found.in_order()))
     return candidates
