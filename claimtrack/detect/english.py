@@ -42,6 +42,7 @@ NOT_A_STATEMENT_AFTER = re.compile(
     r"\s+(?:as\s+saying|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)\b"
 )
 CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
+FIRST_WORD = re.compile(r"[\s,]*([^\W_]+)")
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
@@ -120,6 +121,10 @@ class EnglishGrammar:
         self.abbreviations = lists.get("abbreviations", set())
         self.title_quote_nouns = lists.get("title_quote_nouns", set())
         self.cue_tails = sorted((tuple(p.split()) for p in lists.get("cue_tail", ())), key=len, reverse=True)
+        self.cue_tails_by_start: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.cue_tails:
+            self.cue_tails_by_start.setdefault(phrase[0], []).append(phrase)
+        self.cue_tail_starts = frozenset(self.cue_tails_by_start)
         self.max_subject_words = data.grammar.max_subject_words
         # word -> confidence that an occurrence is an attribution cue
         self.cues: dict[str, float] = {}
@@ -429,14 +434,18 @@ class EnglishFinder:
     def skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
         """Position after an object and phrases such as 'in a statement' that follow a cue."""
         text = self.text
-        tokens = _tokens(text, position, min(limit, position + 100))
         grammar = self.grammar
+        if not object_verb:
+            first = FIRST_WORD.match(text, position, limit)
+            if first is None or first.group(1).lower() not in grammar.cue_tail_starts:
+                return position  # nothing to skip: the common case, decided without tokenising
+        tokens = _tokens(text, position, min(limit, position + 100))
         index = 0
         moved = True
         while moved and index < len(tokens):
             moved = False
             lowered = [t[2].lower() for t in tokens[index : index + 6]]
-            for phrase in grammar.cue_tails:
+            for phrase in grammar.cue_tails_by_start.get(lowered[0], ()):
                 if tuple(lowered[: len(phrase)]) == phrase:
                     if phrase == ("in",) and (len(lowered) < 2 or lowered[1] not in ("a", "an", "his", "her", "their")):
                         continue
@@ -585,11 +594,11 @@ class EnglishFinder:
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
         sentence_start, sentence_end = paragraph.sentence(cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
-        right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
         word = match.group().lower()
-        if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper() and not (
-                right and _is_word(right[0][2]) and right[0][2][0].isupper()):
-            return None  # part of a name ("Omar Said"), unless the line is in title case
+        if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper():
+            following_word = FIRST_WORD.match(text, cue_end, min(sentence_end, cue_end + 40))
+            if not (following_word and following_word.start(1) == cue_end + 1 and following_word.group(1)[0].isupper()):
+                return None  # part of a name ("Omar Said"), unless the line is in title case
         first_cue = len(left)
         relay = None
         relay_end = cue_end
@@ -609,6 +618,7 @@ class EnglishFinder:
 
         # 1. inversion after content: '“...,” said Peskov.' / '..., says the report.'
         if subject is None and before is not None and (before == "," or before in CLOSING_QUOTES):
+            right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
             span = self.speaker_after(right, 0)
             if span is not None:
                 after_speaker = right[span[1] - 1][1]
