@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from claimtrack.detect import Candidate, finder_for
 from claimtrack.languages import KnownEntity, check_language, load_language
 from claimtrack.link import Linker, alias_index
-from claimtrack.models import Document
+from claimtrack.models import Document, Entity
 from claimtrack.text import detect_language
 
 
@@ -76,7 +76,8 @@ def extract(
         if entity_id is None:
             return None
         if entity_id not in entities_by_id:
-            entities_by_id[entity_id] = linker.entity(entity_id)
+            # validated once here; attributions then share the model instead of re-validating it
+            entities_by_id[entity_id] = Entity.model_validate(linker.entity(entity_id))
         return entities_by_id[entity_id]
 
     for number, (candidate, entity_id, relay_id) in enumerate(resolved, start=1):
