@@ -364,11 +364,26 @@ class Linker:
         first = 0
         while first < head_words - 1 and lowered[first] in determiners:
             first += 1
-        registry = self.index.find(surface_words[first:head_words], start_only=True)
-        if registry is not None:
+        title_at = None
+        for position in range(first, min(head_words, first + 5)):
+            if lowered[position] in pack.titles:
+                title_at = position
+            elif surface_words[position][:1].isupper() and title_at is not None:
+                break
+        head = surface_words[first:head_words]
+        registry = self.index.find(head, start_only=True)
+        # "Kremlin spokesman Dmitry Peskov" is a person whose role names the registry entity
+        if registry is not None and (title_at is None or title_at < first + registry[2]):
             mention.registry = registry[0]
             mention.kind = registry[0].kind
             return mention
+        if registry is None and title_at is None:
+            # "South Korea's Yonhap news agency": the alias inside, only common nouns after it
+            inside = self.index.find(head)
+            if inside is not None and all(w[:1].islower() for w in head[inside[2] :]):
+                mention.registry = inside[0]
+                mention.kind = inside[0].kind
+                return mention
         # the source noun that heads the phrase: "one aide", "People close to the senator"
         for position in range(first, min(head_words, first + 4)):
             word = lowered[position]
@@ -386,12 +401,6 @@ class Linker:
             if word in ("of", "with", "familiar", "close", "who", "in", "at", "for"):
                 break
         # the last title among the first words, then the capitalised name after it
-        title_at = None
-        for position in range(first, min(head_words, first + 5)):
-            if lowered[position] in pack.titles:
-                title_at = position
-            elif surface_words[position][:1].isupper() and title_at is not None:
-                break
         if title_at is not None:
             name = []
             for surface_word, word in zip(surface_words[title_at + 1 : head_words], lowered[title_at + 1 : head_words]):
