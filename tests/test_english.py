@@ -176,3 +176,9 @@ def test_quoted_as_saying_names_speaker_and_relay():
     assert a.speaker.text == "Lavrov"
     assert a.relay.text == "Interfax" and a.relay_entity.kind == "news_agency"
     assert a.content.text == "that the embassy would stay open through the winter"
+
+
+def test_quotation_after_the_cue_wins_over_a_leading_clause():
+    a = _extract("Asked about the polls, the senator said, “We will win this state by ten points.”").attributions[0]
+    assert a.speaker.text == "the senator"
+    assert a.content.text == "“We will win this state by ten points.”"

@@ -616,8 +616,12 @@ class EnglishFinder:
         object_verb = word in grammar.object_verbs
         kind = None
 
+        # A quotation right after the cue ('Adelson said, “...”') is the content, unless the
+        # content before the cue is itself a quotation (the first half of a split quotation).
+        quote_follows = self.quote_follows(paragraph, cue_end, sentence_end, object_verb)
+
         # 1. inversion after content: '“...,” said Peskov.' / '..., says the report.'
-        if subject is None and before is not None and (before == "," or before in CLOSING_QUOTES):
+        if subject is None and before is not None and (before == "," and not quote_follows or before in CLOSING_QUOTES):
             right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
             span = self.speaker_after(right, 0)
             if span is not None:
@@ -637,7 +641,7 @@ class EnglishFinder:
         # 2. content first, then speaker and cue: '“...,” Peskov said.' / '..., officials said.'
         if subject is not None and subject > 0:
             mark = left[subject - 1][2]
-            if mark == "," or mark in CLOSING_QUOTES or mark in "—–":
+            if (mark == "," or mark in "—–") and not quote_follows or mark in CLOSING_QUOTES:
                 tail = self.skip_tail(cue_end, sentence_end, object_verb)
                 rest = text[tail:sentence_end].strip()
                 # after a closing quote, what follows the cue is circumstance ("Rubio said Dec. 6
@@ -677,6 +681,15 @@ class EnglishFinder:
         content, quotes, kind = found
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None)
+
+    def quote_follows(self, paragraph: _Paragraph, cue_end: int, sentence_end: int, object_verb: bool) -> bool:
+        """Whether a quotation opens right after the cue (and its object or circumstance)."""
+        text = self.text
+        position = self.skip_tail(cue_end, sentence_end, object_verb)
+        stop = min(sentence_end, position + 4)
+        while position < stop and (text[position].isspace() or text[position] in ",:"):
+            position += 1
+        return position < sentence_end and paragraph.quote_at(position) is not None
 
     def after_quote_with_long_speaker(self, paragraph, sentence_start, cue_start, cue_end, word, confidence,
                                       sentence_end) -> Candidate | None:
