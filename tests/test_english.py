@@ -179,6 +179,7 @@ def test_quoted_as_saying_names_speaker_and_relay():
 
 
 def test_quotation_after_the_cue_wins_over_a_leading_clause():
-    a = _extract("Asked about the polls, the senator said, “We will win this state by ten points.”").attributions[0]
+    document = _extract("Asked about the polls, the senator said, “We will win this state by ten points.”")
+    [a] = [a for a in document.attributions if a.cue.text == "said"]
     assert a.speaker.text == "the senator"
     assert a.content.text == "“We will win this state by ten points.”"
