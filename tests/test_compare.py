@@ -348,3 +348,21 @@ def test_missing_input_and_bad_bytes(tmp_path, capsys):
     path.write_bytes(b'{"id": "1", "outlet": "A", "text": "caf\xe9"}\n')
     assert main(["audit", str(path), "--no-progress"]) == 2
     assert f"{path}:1" in capsys.readouterr().err
+
+
+# --- evaluation gate on third-party data (skips when ../shared/eval is absent) ---------------
+
+EVAL = STORY.parent.parent.parent.parent / "shared" / "eval"
+
+
+@pytest.mark.skipif(not (EVAL / "ans" / "data" / "stance" / "dev.csv").exists(), reason="needs ../shared/eval/ans")
+def test_ans_dev_floor():
+    """Pinned floors a little under the figures in docs/compare.md: a drop fails the suite."""
+    import sys
+
+    sys.path.insert(0, str(STORY.parent.parent.parent / "benchmarks"))
+    from eval_compare import ans_figures, read_ans
+
+    figures = ans_figures(read_ans(EVAL, "dev"), DEFAULT_THRESHOLD)
+    assert figures["agree_matched"] >= 0.82
+    assert figures["disagree_flagged"] >= 0.42
