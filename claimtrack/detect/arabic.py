@@ -16,8 +16,8 @@ import re
 import regex
 
 from claimtrack.detect import Candidate, Range
-from claimtrack.detect.quotes import Quote, find_quotes
-from claimtrack.languages import trie_pattern
+from claimtrack.detect.quotes import QUOTE_MARKS, Quote, pair_quotes
+from claimtrack.languages import compile_pattern, trie_pattern
 from claimtrack.text import NormalizedText, paragraphs
 
 # Words (letters and digits, with inner dots or hyphens: "كوفيد-19") and single punctuation marks.
@@ -48,20 +48,42 @@ def _clause_break(pack) -> regex.Pattern:
     return pattern
 
 
+class _TextIndex:
+    """Quotation marks and sentence ends of the whole text, found in one scan each, so that a
+    paragraph takes its share by bisection instead of scanning again."""
+
+    def __init__(self, pack, text: str):
+        self.mark_positions: list[int] = []
+        self.marks: list[tuple[int, str]] = []
+        for match in QUOTE_MARKS.finditer(text):
+            self.mark_positions.append(match.start())
+            self.marks.append((match.start(), match.group()))
+        self.end_starts: list[int] = []
+        self.ends: list[int] = []
+        for match in pack.sentence_end.finditer(text):
+            self.end_starts.append(match.start())
+            self.ends.append(match.end())
+
+    def marks_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        return self.marks[bisect.bisect_left(self.mark_positions, start) : bisect.bisect_left(self.mark_positions, end)]
+
+    def ends_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect.bisect_left(self.end_starts, start)
+        high = bisect.bisect_left(self.end_starts, end)
+        return [(self.end_starts[i], min(self.ends[i], end)) for i in range(low, high)]
+
+
 class _Paragraph:
     """One paragraph's quotations and sentence ends (ends inside quotations do not count)."""
 
-    def __init__(self, pack, text: str, start: int, end: int):
+    def __init__(self, index: _TextIndex, text: str, start: int, end: int):
         self.text = text
         self.start = start
         self.end = end
         # An opening mark that is never closed says nothing reliable about where speech is.
-        self.quotes = [q for q in find_quotes(text, start, end) if q.closed]
+        self.quotes = [q for q in pair_quotes(index.marks_in(start, end), end) if q.closed]
         self.quote_starts = [q.start for q in self.quotes]
-        ends = []
-        for match in pack.sentence_end.finditer(text, start, end):
-            if not self.inside_quote(match.start()):
-                ends.append(match.end())
+        ends = [stop for position, stop in index.ends_in(start, end) if not self.inside_quote(position)]
         if not ends or ends[-1] < end:
             ends.append(end)
         self.sentence_ends = ends
@@ -147,7 +169,7 @@ class ArabicFinder:
         self.issued_by = {pack.normalize_word(w) for w in lists.get("issued_by", ())}
         self.interjections = {pack.normalize_word(w) for w in lists.get("interjections", ())}
         asides = [pack.normalize_pattern(p) for p in lists.get("narrator_asides", ())]
-        self.asides = regex.compile(r"(?<![\p{L}\p{M}])[وف]?(?:" + "|".join(asides) + ")") if asides else None
+        self.asides = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(asides) + ")") if asides else None
         self.prepositions = {
             verb.lemma: tuple(pack.normalize_word(p) for p in verb.prepositions) for verb in pack.data.verbs
         }
@@ -473,6 +495,14 @@ class ArabicFinder:
                 return relay, speaker_tokens
         return None, subject
 
+    def reporting_verb(self, paragraph: _Paragraph, match, found: _Found) -> Candidate | None:
+        candidate = self.verb(paragraph, match, found.claimed_quotes)
+        if candidate:
+            found.claimed_quotes.update(q[0] for q in candidate.quotes)
+            if candidate.speaker_hint == "previous":
+                candidate.antecedent = self.antecedent(paragraph, candidate.cue[0], found)
+        return candidate
+
     def according_to(self, paragraph: _Paragraph, cue_spec, match) -> Candidate | None:
         text = self.text
         cue: Range = (match.start(), match.end())
@@ -602,54 +632,76 @@ def _merge_relays(candidates: list[Candidate]) -> list[Candidate]:
     return result
 
 
+_CUE_SCANNERS: dict[int, tuple[object, object]] = {}
+WORD_START = r"(?<!\w)"
+
+
+def _cue_scanner(pack, finder: ArabicFinder):
+    """One pattern for every kind of cue, so the text is scanned once: narrator asides first (a
+    verb inside them is no cue), then passive cues, according-to cues, and reporting verbs. At a
+    given position the earlier alternative wins, and matches never overlap."""
+    cached = _CUE_SCANNERS.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    def body(pattern) -> str:
+        # every branch starts at a word start: test that once, before the alternatives, so the
+        # engine gives up at once inside words instead of trying each branch there
+        source = pattern.pattern
+        return source[len(WORD_START) :] if source.startswith(WORD_START) else source
+
+    branches = []
+    if finder.asides is not None:
+        branches.append(f"(?P<aside>{body(finder.asides)})")
+    if pack.passive_regex is not None:
+        branches.append(f"(?P<passive>{body(pack.passive_regex)})")
+    for number, (_, pattern) in enumerate(pack.according_to):
+        branches.append(f"(?P<according{number}>{body(pattern)})")
+    branches.append(f"(?P<reporting>{body(pack.verb_regex)})")
+    scanner = compile_pattern(WORD_START + "(?:" + "|".join(branches) + ")", pack.flags)
+    _CUE_SCANNERS[id(pack)] = (pack, scanner)
+    return scanner
+
+
 def find(pack, normalized: NormalizedText) -> list[Candidate]:
     """Attribution candidates in an Arabic text (offsets of the normalised text)."""
     finder = ArabicFinder(pack, normalized)
     text = normalized.normal
-    # Each cue pattern scans the whole text once; matches are then taken paragraph by paragraph,
-    # passive and according-to cues before verbs so that a verb inside them is not read twice.
-    events: list[tuple[int, int, object, object]] = []
-    if pack.passive_regex is not None:
-        events.extend((m.start(), 0, None, m) for m in pack.passive_regex.finditer(text))
-    for spec, pattern in pack.according_to:
-        events.extend((m.start(), 1, spec, m) for m in pattern.finditer(text))
-    events.extend((m.start(), 2, None, m) for m in pack.verb_regex.finditer(text))
-    if not events:
+    matches = list(_cue_scanner(pack, finder).finditer(text))
+    if not matches:
         return []
-    events.sort(key=lambda event: (event[1], event[0]))
     bounds = paragraphs(text)
     starts = [start for start, _ in bounds]
     by_paragraph: dict[int, list] = {}
-    for event in events:
-        index = bisect.bisect_right(starts, event[0]) - 1
-        if index >= 0 and event[0] < bounds[index][1]:
-            by_paragraph.setdefault(index, []).append(event)
+    for match in matches:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < bounds[index][1]:
+            by_paragraph.setdefault(index, []).append(match)
 
     candidates: list[Candidate] = []
+    text_index = _TextIndex(pack, text)
     for index in sorted(by_paragraph):
         start, end = bounds[index]
-        paragraph = _Paragraph(pack, text, start, end)
+        paragraph = _Paragraph(text_index, text, start, end)
         found = _Found()
-        asides = [(m.start(), m.end()) for m in finder.asides.finditer(text, start, end)] if finder.asides else []
-        aside_starts = [a for a, _ in asides]
-        for position, order, spec, match in by_paragraph[index]:
+        for match in by_paragraph[index]:
+            kind = match.lastgroup
+            if kind == "aside":
+                continue
             if found.overlaps_cue(match.start(), match.end()):
                 continue
-            aside = bisect.bisect_right(aside_starts, position) - 1
-            if aside >= 0 and position < asides[aside][1]:
+            if kind != "passive" and paragraph.inside_quote(match.start()):
                 continue
-            if order > 0 and paragraph.inside_quote(position):
-                continue
-            if order == 0:
+            if kind == "passive":
                 candidate = finder.passive(paragraph, match)
-            elif order == 1:
-                candidate = finder.according_to(paragraph, spec, match)
+            elif kind == "reporting":
+                candidate = finder.reporting_verb(paragraph, match, found)
             else:
-                candidate = finder.verb(paragraph, match, found.claimed_quotes)
-                if candidate:
-                    found.claimed_quotes.update(q[0] for q in candidate.quotes)
-                    if candidate.speaker_hint == "previous":
-                        candidate.antecedent = finder.antecedent(paragraph, candidate.cue[0], found)
+                spec = pack.according_to[int(kind[len("according"):])][0]
+                candidate = finder.according_to(paragraph, spec, match)
+                if candidate is None:
+                    # "كما قال الوزير إن ...": not an according-to, but its verb may still report
+                    verb = pack.verb_regex.search(text, match.start(), match.end())
+                    candidate = finder.reporting_verb(paragraph, verb, found) if verb else None
             if candidate:
                 found.add(candidate)
         candidates.extend(_merge_relays(found.in_order()))

@@ -8,18 +8,18 @@ treat it as a quotation that continues into the next paragraph (news convention)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
-import regex
+import re
 
-QUOTE_MARKS = regex.compile(r"[“”«»„\"]")
+QUOTE_MARKS = re.compile(r"[“”«»„\"]")
 # opening mark -> the marks that may close it
 _CLOSERS = {"“": "”“", "«": "»", "„": "“”", '"': '"', "”": "”"}
 _MAX_DEPTH = 3
 
 
-@dataclass(slots=True, frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A quotation: ``start`` is the opening mark, ``end`` is just past the closing mark."""
 
     start: int
@@ -34,11 +34,14 @@ class Quote:
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in ``text[start:end]``, outermost only, in order."""
+    return pair_quotes(((m.start(), m.group()) for m in QUOTE_MARKS.finditer(text, start, end)), end)
+
+
+def pair_quotes(marks: Iterable[tuple[int, str]], end: int) -> list[Quote]:
+    """Pair quotation marks given as ``(position, mark)`` in text order, up to ``end``."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for match in QUOTE_MARKS.finditer(text, start, end):
-        mark = match.group()
-        position = match.start()
+    for position, mark in marks:
         if stack and mark in _CLOSERS[stack[-1][0]]:
             opener, opened_at = stack.pop()
             if not stack:

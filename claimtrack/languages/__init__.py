@@ -34,6 +34,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def compile_pattern(source: str, flags: int = 0):
+    """The standard library's engine where the pattern allows it (about twice as fast on the
+    alternations cue patterns are made of), `regex` where it needs \\p{...} classes."""
+    if "\\p{" in source or "\\P{" in source:
+        return regex.compile(source, flags)
+    return re.compile(source, flags)
+
+
 def _check_pattern(value: str) -> str:
     try:
         regex.compile(value)
@@ -124,15 +132,6 @@ class LanguageData(_Strict):
     word_lists: dict[str, list[str]] = Field(
         default_factory=dict, description="Named word lists that a language's grammar module reads."
     )
-    cue_lexicon: dict[str, tuple[int, int]] = Field(
-        default_factory=dict,
-        description="Word -> (times annotated as a cue, times seen) in a training corpus: how often the word really is a cue.",
-    )
-    cue_min_ratio: float = Field(default=0.5, ge=0, le=1, description="Lexicon words below this cue ratio are not cues.")
-    cue_min_count: int = Field(default=3, ge=1, description="Lexicon words seen as a cue fewer times than this are not cues.")
-    word_lists: dict[str, list[str]] = Field(
-        default_factory=dict, description="Named word lists that a language's grammar module reads."
-    )
 
 
 class RegistryEntry(_Strict):
@@ -179,19 +178,15 @@ class LanguagePack:
             rf"(?<!\w){clitic}(?P<verb>{forms})(?!\w)", 0 if data.grammar.case_sensitive else re.IGNORECASE
         )
         self.according_to = [
-            (cue, regex.compile(rf"(?<![\p{{L}}\p{{M}}]){self.normalize_pattern(cue.pattern)}", flags))
+            (cue, compile_pattern(rf"(?<!\w){self.normalize_pattern(cue.pattern)}", flags))
             for cue in data.according_to
         ]
         self.passive_regex = None
         if data.passive_cues:
             alternatives = "|".join(self.normalize_pattern(p) for p in data.passive_cues)
-            self.passive_regex = regex.compile(
-                rf"(?<![\p{{L}}\p{{M}}])(?:{proclitics})?(?:{alternatives})(?![\p{{L}}\p{{M}}])", flags
-            )
-        self.complementizer = regex.compile(
-            rf"^(?:{self.normalize_pattern(data.grammar.complementizer)})$", flags
-        )
-        self.sentence_end = regex.compile(data.grammar.sentence_end)
+            self.passive_regex = compile_pattern(rf"(?<!\w)(?:{proclitics})?(?:{alternatives})(?!\w)", flags)
+        self.complementizer = compile_pattern(rf"^(?:{self.normalize_pattern(data.grammar.complementizer)})$", flags)
+        self.sentence_end = compile_pattern(data.grammar.sentence_end)
         self.complementizer_blockers = {norm(w) for w in data.grammar.complementizer_blockers}
         self.clause_openers = {norm(w) for w in data.grammar.clause_openers}
         self.subject_stop = {norm(w) for w in data.grammar.subject_stop}
