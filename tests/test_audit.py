@@ -60,8 +60,6 @@ def test_our_arabic_outlet_counts_are_exact(story):
     assert row.distinct_speakers == 6
 
 
-@pytest.mark.xfail(reason="English linking: 'Kremlin spokesman Dmitry Peskov' -> the Kremlin, "
-                   "'Yonhap news agency' -> person, 'wants' read as a cue (reported to the English owner)")
 def test_english_outlet_counts_are_exact(story):
     _, report = story
     row = _row(report, "world_wire")
@@ -70,13 +68,14 @@ def test_english_outlet_counts_are_exact(story):
     assert row.by_kind["news_agency"] == 2  # TASS, Yonhap
     assert row.by_kind["government"] + row.by_kind["group"] == 1  # "Western governments"
     assert row.share_direct == round(2 / 6, 4)
-    assert row.distinct_speakers == 4
+    assert row.distinct_speakers == 5  # TASS, Putin, Peskov, Western governments, Yonhap
+    assert row.share_state_run == round(1 / 6, 4)  # TASS
 
 
 def test_counts_add_up(story):
     docs, report = story
     total = report.total
-    assert total.attributions == sum(len(d.attributions) for d in docs) == 26
+    assert total.attributions == sum(len(d.attributions) for d in docs) == 13 + 6 + 6
     assert total.articles == len(docs)
     for row in [*report.outlets, *report.articles, total]:
         assert set(row.by_kind) == {*ENTITY_KINDS, UNLINKED}
