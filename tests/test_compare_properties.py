@@ -104,3 +104,16 @@ def test_audit_counts_add_up(docs):
         for share in (row.share_anonymous, row.share_state_run, row.share_direct):
             assert 0.0 <= share <= 1.0
     assert claimtrack.audit(list(reversed(docs))) == report
+
+
+texts = st.one_of(st.text(max_size=80), st.sampled_from(CLAIMS_EN + CLAIMS_AR))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts, st.sampled_from(["ar", "en", None]))
+def test_match_is_symmetric_and_never_raises(a, b, lang):
+    forward, backward = claimtrack.match(a, b, lang=lang), claimtrack.match(b, a, lang=lang)
+    assert forward.score == backward.score
+    assert forward.same == backward.same and forward.conflict == backward.conflict
+    assert 0 <= forward.score <= 100
+    assert claimtrack.match(a, a, lang=lang).conflict is None
