@@ -130,7 +130,7 @@ class Linker:
         self.records: dict[str, _Record] = {}
         self.people: list[_Record] = []
         self.previous: str | None = None
-        self.recent: list[str] = []
+        self.last_of_kind: dict[str, str] = {}
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
         self._word_sets: dict[str, frozenset[str]] = {}
 
@@ -564,7 +564,7 @@ class Linker:
             return None
         if speaker:
             self.previous = record.id
-        self.recent.append(record.id)
+        self.last_of_kind[record.kind] = record.id
         return record.id
 
     def known_person(self, mention: Mention) -> _Record | None:
@@ -588,11 +588,8 @@ class Linker:
             return None
         if not (words[0].startswith("ال") or words[0].lower() == "the"):
             return None
-        for record_id in reversed(self.recent):
-            record = self.records[record_id]
-            if record.kind == mention.kind:
-                return record
-        return None
+        record_id = self.last_of_kind.get(mention.kind)
+        return self.records[record_id] if record_id else None
 
     def entity(self, entity_id: str) -> dict:
         """The entity as plain data, in the shape of :class:`claimtrack.models.Entity`."""

@@ -70,7 +70,7 @@ class _TextIndex:
     def ends_in(self, start: int, end: int) -> list[tuple[int, int]]:
         low = bisect.bisect_left(self.end_starts, start)
         high = bisect.bisect_left(self.end_starts, end)
-        return [(self.end_starts[i], min(self.ends[i], end)) for i in range(low, high)]
+        return list(zip(self.end_starts[low:high], self.ends[low:high]))
 
 
 class _Paragraph:
@@ -83,7 +83,7 @@ class _Paragraph:
         # An opening mark that is never closed says nothing reliable about where speech is.
         self.quotes = [q for q in pair_quotes(index.marks_in(start, end), end) if q.closed]
         self.quote_starts = [q.start for q in self.quotes]
-        ends = [stop for position, stop in index.ends_in(start, end) if not self.inside_quote(position)]
+        ends = [min(stop, end) for position, stop in index.ends_in(start, end) if not self.inside_quote(position)]
         if not ends or ends[-1] < end:
             ends.append(end)
         self.sentence_ends = ends
