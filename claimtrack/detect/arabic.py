@@ -23,6 +23,7 @@ from claimtrack.text import NormalizedText, paragraphs
 # Words (letters and digits, with inner dots or hyphens: "كوفيد-19") and single punctuation marks.
 # The standard library's engine: tokenising runs near every cue, and it is the faster one here.
 TOKEN = re.compile(r"\w+(?:[.-]\w+)*|[^\w\s]")
+TWO_WORDS = re.compile(r"\w+\W+\w")
 LAST_WORD = re.compile(r"(\w+(?:[.-]\w+)*)\W*$")
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 COMMAS = {"،", ",", "؛"}
@@ -40,9 +41,9 @@ def _clause_break(pack) -> regex.Pattern:
     if pattern is None:
         openers = trie_pattern(pack.clause_openers)
         verbs = trie_pattern(pack.verb_forms)
-        pattern = regex.compile(
-            rf"[،,؛]\s*(?:و?(?:{openers})|[وف]?(?:{verbs}))(?![\p{{L}}\p{{M}}])"
-            rf"|(?<=\s)[وف](?:{verbs})(?![\p{{L}}\p{{M}}])"
+        pattern = re.compile(
+            rf"[،,؛]\s*(?:و?(?:{openers})|[وف]?(?:{verbs}))(?!\w)"
+            rf"|(?<=\s)[وف](?:{verbs})(?!\w)"
         )
         _CLAUSE_BREAKS[id(pack)] = pattern
     return pattern
@@ -373,12 +374,11 @@ class ArabicFinder:
         if closing:
             quote, cue_start = closing
             run = self.quote_run_before(paragraph, quote, claimed)
-            speaker = self.noun_phrase(_tokens(text, cue[1], sentence_end), paragraph)
+            speaker = self.noun_phrase(_tokens(text, cue[1], min(sentence_end, cue[1] + 300)), paragraph)
             content_start = run[0].start
             kind = "direct"
             lead_start, _ = paragraph.sentence(run[0].start)
-            lead = _tokens(text, lead_start, run[0].start)
-            if len([t for t in lead if t[2][0].isalnum()]) >= 2:
+            if TWO_WORDS.search(text, lead_start, run[0].start):
                 content_start = lead_start
                 kind = "mixed"
             return Candidate(
