@@ -167,6 +167,9 @@ def _strip_arabic_clitics(token: str) -> str:
 def _stem_arabic(token: str) -> str:
     if token[0].isdigit():
         return token
+    # The prepositions ب, ل, ك are written joined to the next word ("لاسعار" = "ل" + "اسعار").
+    if token[0] in "بلك" and len(token) >= 5:
+        token = token[1:]
     for suffix in _AR_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             return token[: -len(suffix)]
