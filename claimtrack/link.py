@@ -286,7 +286,10 @@ class Linker:
         if title_end > position or _definite(words[position]) or (
             position + 1 < count and _definite(words[position + 1])
         ):
-            role_end = self.arabic_role_end(words, max(title_end, position + 1), _definite(words[position]))
+            role_start = max(title_end, position + 1)
+            # a title that ends in a connector ("المتحدث باسم") still needs the noun it governs
+            open_title = words[role_start - 1] in pack.role_connectors
+            role_end = self.arabic_role_end(words, role_start, _definite(words[position]) and not open_title)
         name_words: list[tuple[str, str]] = []
         for surface_word, word in zip(surface_words[role_end:], words[role_end:]):
             if not self.name_continues(word, bool(name_words)) or len(name_words) >= 5:
@@ -419,7 +422,7 @@ class Linker:
 
     def title_end(self, words: list[str], position: int) -> int:
         for size in (3, 2):
-            if tuple(words[position : position + size]) in self.pack.multiword_titles:
+            if position + size <= len(words) and tuple(words[position : position + size]) in self.pack.multiword_titles:
                 return position + size
         if position < len(words) and words[position] in self.pack.titles:
             return position + 1

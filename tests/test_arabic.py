@@ -186,3 +186,15 @@ def test_diacritics_and_tatweel_keep_original_offsets():
     a = only(text)
     assert text[a.cue.start : a.cue.end] == a.cue.text == "وقـــالَ"
     assert a.content.text == "الاتفاقَ سيُوقَّعُ قريبًا"
+
+
+def test_denial_with_a_noun_object():
+    a = only("ونفت وزارة الدفاع صحة التقارير عن انسحاب القوات من المدينة.")
+    assert a.cue.text == "ونفت"
+    assert a.content.text.startswith("صحة التقارير")
+    assert a.entity.kind == "government"
+
+
+def test_denial_needs_its_object_or_a_clause():
+    document = claimtrack.extract("ونفى اللاعب الكرة إلى الشباك في الدقيقة الأخيرة.", lang="ar")
+    assert document.attributions == []

@@ -171,6 +171,10 @@ class ArabicFinder:
         self.interjections = {pack.normalize_word(w) for w in lists.get("interjections", ())}
         asides = [pack.normalize_pattern(p) for p in lists.get("narrator_asides", ())]
         self.asides = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(asides) + ")") if asides else None
+        self.objects = {
+            verb.lemma: frozenset(w for o in verb.objects for w in pack.normalize_word(o).split()[:1])
+            for verb in pack.data.verbs
+        }
         self.prepositions = {
             verb.lemma: tuple(pack.normalize_word(p) for p in verb.prepositions) for verb in pack.data.verbs
         }
@@ -424,6 +428,9 @@ class ArabicFinder:
                     if lazy.get(index + 1) and pack.complementizer.match(tokens[index + 1][2]):
                         content_start, via = tokens[index + 1][1], "clause"
                     break
+            if "object" in verb.takes and index > 0 and word in self.objects[verb.lemma]:
+                subject_end, content_start, via = start, start, "object"
+                break
             if self.is_cue_verb(word) and index > 0:
                 return None
             index += 1

@@ -58,6 +58,10 @@ class Verb(_Strict):
     category: Literal["speech", "belief", "stance", "relay"] = "speech"
     takes: list[Complement] = Field(default_factory=lambda: ["clause", "colon", "quote"])
     prepositions: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(
+        default_factory=list,
+        description="Words that open the verb's noun object where it takes one ('نفى وجود', 'نفى صحة').",
+    )
     confidence: float = Field(default=0.9, ge=0, le=1)
 
 
