@@ -183,3 +183,17 @@ def test_quotation_after_the_cue_wins_over_a_leading_clause():
     [a] = [a for a in document.attributions if a.cue.text == "said"]
     assert a.speaker.text == "the senator"
     assert a.content.text == "“We will win this state by ten points.”"
+
+
+def test_text_without_sentence_ends_takes_linear_time():
+    import time
+
+    def seconds(text):
+        started = time.perf_counter()
+        _extract(text)
+        return time.perf_counter() - started
+
+    unit = "the official said that " + "word " * 40
+    small, large = unit * 300, unit * 1200
+    seconds(small)
+    assert seconds(large) < 8 * max(seconds(small), 0.01)

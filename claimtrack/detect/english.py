@@ -74,6 +74,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+_MAX_SENTENCE_CHARS = 1500
 
 
 def _trie(words, escape=re.escape) -> str:
@@ -212,7 +213,7 @@ def _word_class(token: str | None) -> str:
 
 def _word_count(text: str, start: int, end: int) -> int:
     """Words in a range, counted by the spaces between them (cheap, and enough for a bucket)."""
-    return text.count(" ", start, end) + 1 if end > start else 0
+    return text.count(" ", start, min(end, start + 600)) + 1 if end > start else 0
 
 
 def _length_bucket(count: int) -> str:
@@ -353,6 +354,12 @@ class EnglishFinder:
             ends.append(stop)
         paragraph.sentence_ends = ends
         return paragraph
+
+    def sentence_around(self, paragraph: _Paragraph, position: int) -> Range:
+        """The sentence holding ``position``, cut to a window around it: text with no sentence
+        ends (a list, a table, markup) must not make every cue's work grow with the text."""
+        start, end = paragraph.sentence(position)
+        return max(start, position - _MAX_SENTENCE_CHARS), min(end, position + _MAX_SENTENCE_CHARS)
 
     # --- pieces around a cue ----------------------------------------------------------------
     def extend_cue_left(self, tokens: list, index: int) -> int:
@@ -592,7 +599,7 @@ class EnglishFinder:
             return None
         if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
-        sentence_start, sentence_end = paragraph.sentence(cue_start)
+        sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         word = match.group().lower()
         if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper():
@@ -756,7 +763,7 @@ class EnglishFinder:
     def according_to(self, match, paragraph: _Paragraph, cue_id: str) -> Candidate | None:
         text = self.text
         cue_start, cue_end = match.span()
-        sentence_start, sentence_end = paragraph.sentence(cue_start)
+        sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
         right = _tokens(text, cue_end, min(sentence_end, cue_end + 240))
         position = 0
         while position < len(right) and position < 16:
