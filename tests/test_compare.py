@@ -366,3 +366,43 @@ def test_ans_dev_floor():
     figures = ans_figures(read_ans(EVAL, "dev"), DEFAULT_THRESHOLD)
     assert figures["agree_matched"] >= 0.85
     assert figures["disagree_flagged"] >= 0.44
+
+
+# --- reading articles -----------------------------------------------------------------------
+
+
+def test_read_articles_jsonl_and_folders(tmp_path):
+    from claimtrack.articles import read_articles
+
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_bytes(
+        "\ufeff".encode() + b'{"id": 1, "outlet": "A", "text": "x", "lang": "EN", "title": "t"}\n\n'
+        b'{"id": "2", "outlet": null, "text": "y"}\n'
+    )
+    folder = tmp_path / "news"
+    (folder / "tass").mkdir(parents=True)
+    (folder / "tass" / "one.txt").write_text("Kim arrived.", encoding="utf-8")
+    (folder / "loose.txt").write_text("A loose article.", encoding="utf-8")
+    result = read_articles([jsonl, folder])
+    assert [(a.id, a.outlet, a.lang) for a in result.articles] == [
+        ("1", "A", "en"), ("2", None, None), ("loose", "news", None), ("tass/one", "tass", None)
+    ]
+    assert result.articles[0].origin == f"{jsonl}:1" and result.articles[0].title == "t"
+
+
+def test_read_articles_duplicates_and_empty(tmp_path):
+    from claimtrack.articles import read_articles
+
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"id": "1", "outlet": "A", "text": "x"}\n{"id": "1", "outlet": "B", "text": "y"}\n')
+    with pytest.raises(InputError, match=r"dup.jsonl:2: duplicate article id '1'"):
+        read_articles([path])
+    result = read_articles([path], skip_bad=True)
+    assert len(result.articles) == 1 and len(result.skipped) == 1
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    with pytest.raises(InputError, match="no articles"):
+        read_articles([empty])
+    (tmp_path / "nothing").mkdir()
+    with pytest.raises(InputError, match="no .txt files"):
+        read_articles([tmp_path / "nothing"])
