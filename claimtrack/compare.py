@@ -57,6 +57,8 @@ MATCH_MIN_SHARED = 0.4
 BLOCK_KEYS = 2
 #: Below this many claims, all pairs are scored (no blocking).
 BRUTE_FORCE_LIMIT = 2_000
+#: Only this many characters of a normalised claim are scored.
+MAX_KEY_CHARS = 2_000
 #: The representative of a cluster is sought among this many of its members.
 MEDOID_CANDIDATES = 200
 #: Tokens in more claims than this are too common to block on; they are skipped.
@@ -257,6 +259,15 @@ def _names(tokens: Sequence[str], lexicon: _Lexicon, lang: str) -> frozenset[str
     return frozenset(found)
 
 
+def _bounded(key: str) -> str:
+    # Scoring time grows with the product of two lengths: a "claim" past MAX_KEY_CHARS is not a
+    # sentence, and only its beginning is compared, so hostile input cannot stall a run.
+    if len(key) <= MAX_KEY_CHARS:
+        return key
+    cut = key.rfind(" ", 0, MAX_KEY_CHARS)
+    return key[: cut if cut > 0 else MAX_KEY_CHARS]
+
+
 def _poles(tokens: Sequence[str], lexicon: _Lexicon) -> tuple[tuple[int, int], ...]:
     counts = [[0, 0] for _ in lexicon.opposites]
     for token in tokens:
@@ -274,7 +285,7 @@ def _features(text: str, lang: str) -> _Features:
         content = [_stem_arabic(token) for token in content]
     negations = _negations(tokens, lexicon)
     return _Features(
-        key=" ".join(content) if content else " ".join(tokens),  # stop words only: keep them
+        key=_bounded(" ".join(content) if content else " ".join(tokens)),  # stop words only: keep them
         tokens=tuple(content),
         numbers=_numbers(tokens, lexicon),
         negated=negations % 2 == 1,

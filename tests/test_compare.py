@@ -406,3 +406,18 @@ def test_read_articles_duplicates_and_empty(tmp_path):
     (tmp_path / "nothing").mkdir()
     with pytest.raises(InputError, match="no .txt files"):
         read_articles([tmp_path / "nothing"])
+
+
+def test_huge_claims_do_not_stall():
+    import time
+
+    rng = random.Random(3)
+    words = ["".join(rng.choices("abcdefghij", k=6)) for _ in range(5000)]
+    huge_a = " ".join(rng.choices(words, k=40_000))
+    huge_b = " ".join(rng.choices(words, k=40_000))
+    started = time.perf_counter()
+    claimtrack.match(huge_a, huge_b)
+    docs = [make_doc("d1", "A", [(huge_a, None, None)]), make_doc("d2", "B", [(huge_b, None, None)])]
+    assert len(claimtrack.compare(docs)) in (1, 2)
+    claimtrack.rank(huge_a, [huge_b, "short claim"])
+    assert time.perf_counter() - started < 10
