@@ -53,6 +53,10 @@ MIN_SHARED_WEIGHT = 0.5
 #: weighing the same; 0.4 keeps the ANS train agree share while unrelated texts, which share
 #: no word, score 0 rather than the 30-45 that character overlap alone gives them.
 MATCH_MIN_SHARED = 0.4
+#: A single swapped word conflicts when the claims share at least this many other words and
+#: the two words are less alike than this (rapidfuzz ratio): not an inflection of one another.
+SUBSTITUTION_MIN_SHARED = 2
+SUBSTITUTION_MAX_LIKENESS = 50.0
 #: Claims look themselves up under this many of their rarest tokens.
 BLOCK_KEYS = 2
 #: Below this many claims, all pairs are scored (no blocking).
@@ -309,6 +313,16 @@ def _conflict(a: _Features, b: _Features) -> str | None:
     for (a_up, a_down), (b_up, b_down) in zip(a.poles, b.poles, strict=True):
         if (a_up > b_up and b_down > a_down) or (a_down > b_down and b_up > a_up):
             return "opposite"
+    only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
+    # Everything the same but one word swapped for an unrelated one ("وزير الداخلية" became
+    # "وزير الدفاع"): another actor, place or act, so the versions conflict.
+    if (
+        len(only_a) == 1
+        and len(only_b) == 1
+        and len(set(a.tokens) & set(b.tokens)) >= SUBSTITUTION_MIN_SHARED
+        and fuzz.ratio(next(iter(only_a)), next(iter(only_b))) < SUBSTITUTION_MAX_LIKENESS
+    ):
+        return "substitution"
     return None
 
 
@@ -338,7 +352,8 @@ def match(text_a: str, text_b: str, lang: str | None = None, threshold: float = 
     why two versions of one claim (score at least ``RELATED_THRESHOLD``) disagree: ``"number"``,
     ``"negation"``, ``"reversal"`` (a contrary marker such as "despite", "remains", "ignores"
     added or dropped), ``"opposite"`` (a direction reversed: rose/fell, accepted/rejected) or
-    ``"entity"`` (one named place, actor or commodity swapped for another).
+    ``"entity"`` (one named place, actor or commodity swapped for another) or ``"substitution"``
+    (everything the same but one word, swapped for an unrelated one).
     """
     code = _language([text_a, text_b], lang)
     a, b = _features(text_a, code), _features(text_b, code)

@@ -66,6 +66,7 @@ def test_match_unrelated_claims_are_not_the_same():
         ("Gold prices rose on Monday", "Gold prices fell on Monday", "opposite"),
         ("إنتاج مصر من الغاز يحقق قفزة في أكتوبر", "إنتاج ليبيا من الغاز يحقق قفزة في أكتوبر", "entity"),
         ("وصل 7 آلاف جندي", "وصل 9 آلاف جندي", "number"),
+        ("إقالة وزير الصحة التونسي بعد غرق قارب", "إقالة وزير التعليم التونسي بعد غرق قارب", "substitution"),
     ],
 )
 def test_match_flags_conflicting_versions_instead_of_merging(a, b, conflict):
@@ -364,8 +365,8 @@ def test_ans_dev_floor():
     from eval_compare import ans_figures, read_ans
 
     figures = ans_figures(read_ans(EVAL, "dev"), DEFAULT_THRESHOLD)
-    assert figures["agree_matched"] >= 0.85
-    assert figures["disagree_flagged"] >= 0.44
+    assert figures["agree_matched"] >= 0.80
+    assert figures["disagree_flagged"] >= 0.50
 
 
 # --- reading articles -----------------------------------------------------------------------
