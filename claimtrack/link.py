@@ -337,7 +337,7 @@ class Linker:
                 while run_end < count and not _definite(words[run_end]) and run_end - position < 3:
                     run_end += 1
                 ends_definite = run_end < count and _definite(words[run_end])
-                if ends_definite and (not definite_seen or run_end == position + 1):
+                if run_end > position and ends_definite and (not definite_seen or run_end == position + 1):
                     position = run_end
                     continue
             break

@@ -58,3 +58,9 @@ def test_one_long_line_without_punctuation():
     text = "وقال " + "كلمة " * 100_000
     document = claimtrack.extract(text)
     assert isinstance(document.attributions, list)
+
+
+def test_definite_stop_word_inside_a_role_terminates():
+    # Found by fuzzing: a definite stop word (التي) where a role's modifiers are read looped forever.
+    document = claimtrack.extract("وقال رئيس التي الوزراء إن الخطة جاهزة.", lang="ar")
+    assert isinstance(document.attributions, list)
