@@ -117,6 +117,7 @@ def _definite(word: str) -> bool:
     return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
 
 
+INTRODUCTION_WINDOW = 30_000
 _NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال", "ذو"})
 
 
@@ -131,6 +132,7 @@ class Linker:
         self.people: list[_Record] = []
         self.previous: str | None = None
         self.last_of_kind: dict[str, str] = {}
+        self.position = 0  # where, in the normalised text, the mention being resolved stands
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
         self._word_sets: dict[str, frozenset[str]] = {}
 
@@ -445,6 +447,11 @@ class Linker:
         return position
 
     # --- resolution -------------------------------------------------------------------------
+    def window(self, text: str) -> tuple[int, int]:
+        """Where an introduction is looked for: the stretch of text before the mention being
+        resolved (and a little after), so a long text costs the same per mention as a short one."""
+        return max(0, self.position - INTRODUCTION_WINDOW), min(len(text), self.position + 2_000)
+
     def introduction(self, mention: Mention) -> Mention | None:
         """Where the text introduced this person with both a title and a name, if anywhere:
         "الرئيس الروسي" alone -> "الرئيس الروسي فلاديمير بوتين" said in narrative earlier;
@@ -456,12 +463,12 @@ class Linker:
         text = normalized.normal
         if mention.role_key and not mention.name_key:
             pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(mention.role_key), self.pack.flags)
-            starts = (m.start() for m in pattern.finditer(text))
+            starts = (m.start() for m in pattern.finditer(text, *self.window(text)))
         elif mention.name_key and not mention.role_key:
             pattern = regex.compile(regex.escape(" ".join(mention.name_key)), self.pack.flags)
             starts = (
                 title.start()
-                for m in pattern.finditer(text)
+                for m in pattern.finditer(text, *self.window(text))
                 for title in self.pack.title_regex.finditer(text, max(0, m.start() - 80), m.start())
             )
         else:

@@ -56,6 +56,7 @@ def extract(
         if speaker_text is None and candidate.antecedent:
             start, end = normalized.original_range(*candidate.antecedent)
             speaker_text = text[start:end]
+        linker.position = candidate.cue[0]
         entity_id = linker.resolve(speaker_text, candidate.speaker_hint, candidate.speaker_prefix)
         relay_id = None
         if candidate.relay:
