@@ -26,6 +26,7 @@ import regex
 
 from claimtrack.detect import Candidate, Range
 from claimtrack.detect.quotes import Quote
+from claimtrack.languages import trie_pattern
 from claimtrack.text import NormalizedText
 
 # The standard library's engine scans literal alternations several times faster than `regex`;
@@ -77,25 +78,6 @@ _MAX_SUBJECT_CHARS = 160
 _MAX_SENTENCE_CHARS = 1500
 
 
-def _trie(words, escape=re.escape) -> str:
-    """An alternation of ``words`` as a prefix tree: one branch per letter, no backtracking blow-up."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return build(root)
-
-
 def _cased(pattern: str) -> str:
     """A lower-case pattern that also matches with its first letter capitalised."""
     first = pattern[:1]
@@ -142,7 +124,7 @@ class EnglishGrammar:
         according = "|".join(f"(?P<{cue.id}>{_cased(cue.pattern)})" for cue in data.according_to)
         # Case-sensitive alternatives (said, Said, SAID) scan far faster than a case-blind pattern.
         forms = {variant for word in self.cues for variant in (word, word.capitalize(), word.upper())}
-        self.regex = re.compile(rf"(?<![\w'’\-])(?:{according}|(?P<cue>{_trie(forms)}))(?![\w\-])")
+        self.regex = re.compile(rf"(?<![\w'’\-])(?:{according}|(?P<cue>{trie_pattern(forms)}))(?![\w\-])")
 
 
 _GRAMMARS: dict[tuple[int, float | None], tuple[object, EnglishGrammar]] = {}
