@@ -192,10 +192,10 @@ def _audit_output(args, report) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        documents = _documents(args)
         threshold = getattr(args, "threshold", DEFAULT_THRESHOLD)
         if not 0 <= threshold <= 100:
             raise ClaimtrackError(f"--threshold must be between 0 and 100, not {threshold:g}")
+        documents = _documents(args)
         needs_clusters = args.command == "compare" or args.html
         clusters = compare(documents, threshold=threshold) if needs_clusters else []
         report = audit(documents)

@@ -422,3 +422,8 @@ def test_huge_claims_do_not_stall():
     assert len(claimtrack.compare(docs)) in (1, 2)
     claimtrack.rank(huge_a, [huge_b, "short claim"])
     assert time.perf_counter() - started < 10
+
+
+def test_compare_command_rejects_bad_threshold(capsys):
+    assert main(["compare", str(STORY), "--threshold", "150", "--no-progress"]) == 2
+    assert "--threshold must be between 0 and 100" in capsys.readouterr().err
