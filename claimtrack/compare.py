@@ -299,7 +299,24 @@ def _features(text: str, lang: str) -> _Features:
     )
 
 
-def _conflict(a: _Features, b: _Features) -> str | None:
+@functools.cache
+def _pole_lookup(lang: str) -> dict[str, frozenset[tuple[int, int]]]:
+    """Pole places of each word in the form claims are scored in (Arabic: stemmed)."""
+    lookup: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for word, places in _lexicon(lang).poles.items():
+        lookup[_stem_arabic(word) if lang == "ar" else word].update(places)
+    return {word: frozenset(places) for word, places in lookup.items()}
+
+
+def _same_pole(word_a: str, word_b: str, lang: str | None) -> bool:
+    """Whether two words sit on one pole of an opposite pair ("يصعد", "ارتفاع"): synonyms."""
+    if lang is None:
+        return False
+    lookup = _pole_lookup(lang)
+    return not lookup.get(word_a, frozenset()).isdisjoint(lookup.get(word_b, frozenset()))
+
+
+def _conflict(a: _Features, b: _Features, lang: str | None = None) -> str | None:
     """Why two versions of one claim disagree, or ``None``."""
     if a.numbers and b.numbers and a.numbers != b.numbers:
         return "number"
@@ -321,6 +338,7 @@ def _conflict(a: _Features, b: _Features) -> str | None:
         and len(only_b) == 1
         and len(set(a.tokens) & set(b.tokens)) >= SUBSTITUTION_MIN_SHARED
         and fuzz.ratio(next(iter(only_a)), next(iter(only_b))) < SUBSTITUTION_MAX_LIKENESS
+        and not _same_pole(next(iter(only_a)), next(iter(only_b)), lang)
     ):
         return "substitution"
     return None
@@ -359,7 +377,7 @@ def match(text_a: str, text_b: str, lang: str | None = None, threshold: float = 
     a, b = _features(text_a, code), _features(text_b, code)
     score = round(_score(a, b), 2)
     related = score >= min(RELATED_THRESHOLD, threshold) and not set(a.tokens).isdisjoint(b.tokens)
-    conflict = _conflict(a, b) if related else None
+    conflict = _conflict(a, b, code) if related else None
     return ClaimMatch(
         score=score,
         same=score >= threshold and conflict is None,
@@ -602,7 +620,7 @@ def _build_cluster(members: list[_Item]) -> ClaimCluster:
     mentions = []
     conflicts = set()
     for index, item in enumerate(members):
-        conflict = None if index == representative else _conflict(rep.features, item.features)
+        conflict = None if index == representative else _conflict(rep.features, item.features, rep.lang)
         if conflict:
             conflicts.add(conflict)
         source, source_kind = _source(item.attribution)
