@@ -6,8 +6,10 @@ entities -> build result models with ORIGINAL offsets.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from claimtrack.detect import Candidate, finder_for
 from claimtrack.languages import KnownEntity, check_language, load_language
@@ -18,6 +20,20 @@ from claimtrack.text import detect_language
 
 def _document_id(text: str) -> str:
     return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while a document is built: extraction allocates hundreds of
+    thousands of small objects and no cycles, and each collection rescans all of them (on a
+    1 MB article collections took 40% of the time, and the share grows with the size)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def extract(
@@ -43,6 +59,11 @@ def extract(
         return Document(id=document_id, outlet=outlet, lang=code, text=text)
 
     pack = load_language(code)
+    with _no_cyclic_gc():
+        return _extract(text, pack, code, outlet, document_id, extra)
+
+
+def _extract(text: str, pack, code: str, outlet: str | None, document_id: str, extra) -> Document:
     normalized = pack.normalize_text(text)
     candidates = finder_for(code)(pack, normalized)
     linker = Linker(pack, alias_index(extra), normalized)

@@ -266,6 +266,13 @@ class _Paragraph:
                 return quote
         return None
 
+    def closed_quotes_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Closed quotations lying inside ``[start, end)``, found by bisection (a paragraph with
+        thousands of quote marks must not cost a scan per attribution)."""
+        low = bisect.bisect_left(self.quote_starts, start)
+        high = bisect.bisect_left(self.quote_starts, end)
+        return [(q.start, q.end) for q in self.quotes[low:high] if q.closed and q.end <= end]
+
     def quote_at(self, position: int) -> Quote | None:
         index = bisect.bisect_left(self.quote_starts, position)
         if index < len(self.quotes) and self.quotes[index].start == position:
@@ -502,7 +509,7 @@ class EnglishFinder:
         start, end = _trim(text, position, sentence_end)
         if end - start < 2:
             return None
-        quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end + 1]
+        quotes = paragraph.closed_quotes_within(start, end + 1)
         if quotes and quotes[-1][1] > end:
             end = quotes[-1][1]
         return (start, end), quotes, "mixed" if quotes else "indirect"
@@ -515,13 +522,13 @@ class EnglishFinder:
             return None
         quote = paragraph.quote_ending_at(end)
         if quote is not None and quote.start >= start:
-            quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end]
+            quotes = paragraph.closed_quotes_within(start, end)
             if quote.start == start or all(text[a:b].strip() in "" for a, b in [(start, quote.start)]):
                 runs = [(quote.start, quote.end)]
                 # the quote may continue a quotation opened (and left open) in the paragraph above
                 return (quote.start, quote.end), runs, "direct"
             return (start, end), quotes, "mixed"
-        quotes = [(q.start, q.end) for q in paragraph.quotes if q.closed and start <= q.start and q.end <= end]
+        quotes = paragraph.closed_quotes_within(start, end)
         return (start, end), quotes, "mixed" if quotes else "indirect"
 
     def following_quote(self, paragraph: _Paragraph, position: int, sentence_end: int) -> Quote | None:
