@@ -135,6 +135,7 @@ class Linker:
         self.position = 0  # where, in the normalised text, the mention being resolved stands
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
         self._word_sets: dict[str, frozenset[str]] = {}
+        self._parsed: dict[tuple[str, str | None], Mention | None] = {}
 
     # --- parsing ----------------------------------------------------------------------------
     def words(self, surface: str, prefix: str | None = None) -> tuple[list[str], list[str]]:
@@ -162,6 +163,15 @@ class Linker:
         return not normal.startswith(("ال", "وال", "بال", "فال", "كال", "لل")) and not normal.isdigit()
 
     def parse(self, surface: str, prefix: str | None = None) -> Mention | None:
+        """The parts of a mention; the same words are parsed once per document (news repeats
+        its sources: "بوتين", "TASS"). Mentions are never changed after parsing."""
+        key = (surface, prefix)
+        if key in self._parsed:
+            return self._parsed[key]
+        mention = self._parsed[key] = self._parse(surface, prefix)
+        return mention
+
+    def _parse(self, surface: str, prefix: str | None = None) -> Mention | None:
         pack = self.pack
         surface_words, words = self.words(surface, prefix)
         if not words:
