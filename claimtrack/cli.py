@@ -27,7 +27,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("claimtrack.evaluate", "score extraction against annotated articles (BRAT standoff, PolNeAR)"),
 }
 
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
