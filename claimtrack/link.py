@@ -154,13 +154,11 @@ class Linker:
         return surface_words, normal
 
     def is_name_word(self, surface: str, normal: str) -> bool:
+        """A word of a capitalised name (Arabic names are read by :meth:`parse_indefinite`)."""
         pack = self.pack
         if normal in pack.name_stopwords or normal in pack.subject_stop or normal in pack.time_adverbs:
             return False
-        if self.capitalized:
-            return surface[:1].isupper()
-        # Arabic names carry no article; "وال…", "بال…" are a clitic on a definite noun.
-        return not normal.startswith(("ال", "وال", "بال", "فال", "كال", "لل")) and not normal.isdigit()
+        return surface[:1].isupper()
 
     def parse(self, surface: str, prefix: str | None = None) -> Mention | None:
         """The parts of a mention; the same words are parsed once per document (news repeats

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from claimtrack import cli
 from claimtrack.models import Document
