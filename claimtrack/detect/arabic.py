@@ -198,16 +198,6 @@ class ArabicFinder:
         blockers = self.pack.complementizer_blockers
         return previous not in blockers and before not in blockers
 
-    def opens_clause(self, tokens, index: int) -> bool:
-        """True where ``tokens[index]`` starts a new clause (a clause opener or a conjoined cue)."""
-        word = tokens[index][2]
-        openers = self.pack.clause_openers
-        if word in openers or self.is_cue_verb(word):
-            return True
-        if index + 1 < len(tokens) and f"{word} {tokens[index + 1][2]}" in openers:
-            return True
-        return len(word) > 1 and word[0] == "و" and word[1:] in openers
-
     # --- regions ----------------------------------------------------------------------------
     def content_end(self, start: int, end: int) -> int:
         """Where content starting at ``start`` stops: the sentence end, or a new clause (a comma
