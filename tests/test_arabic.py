@@ -198,3 +198,14 @@ def test_denial_with_a_noun_object():
 def test_denial_needs_its_object_or_a_clause():
     document = claimtrack.extract("ونفى اللاعب الكرة إلى الشباك في الدقيقة الأخيرة.", lang="ar")
     assert document.attributions == []
+
+
+def test_user_entities_join_the_registry_for_a_call():
+    text = "وقالت صحيفة النهار الجديد إن الحكومة ستستقيل."
+    extra = {"id": "annahar-jadid", "kind": "outlet", "names": {"ar": "النهار الجديد", "en": "An-Nahar Al-Jadid"},
+             "aliases": ["النهار الجديد", "An-Nahar Al-Jadid"], "state_run": False, "country": "LB"}
+    a = only(text, entities=[extra])
+    assert a.entity.registry_id == "annahar-jadid" and a.entity.kind == "outlet"
+    assert a.entity.state_run is False
+    plain = only(text)
+    assert plain.entity.registry_id is None
