@@ -16,6 +16,7 @@ People introduced with a title anywhere in the text (not only as speakers) are r
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -470,10 +471,10 @@ class Linker:
             return None
         text = normalized.normal
         if mention.role_key and not mention.name_key:
-            pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(mention.role_key), self.pack.flags)
+            pattern = re.compile(r"(?<!\w)" + re.escape(mention.role_key), self.pack.flags)
             starts = (m.start() for m in pattern.finditer(text, *self.window(text)))
         elif mention.name_key and not mention.role_key:
-            pattern = regex.compile(regex.escape(" ".join(mention.name_key)), self.pack.flags)
+            pattern = re.compile(re.escape(" ".join(mention.name_key)), self.pack.flags)
             starts = (
                 title.start()
                 for m in pattern.finditer(text, *self.window(text))

@@ -208,9 +208,7 @@ class LanguagePack:
         self.name_stopwords = {norm(w) for w in data.mentions.name_stopwords}
         self.pronouns = {norm(w) for w in data.mentions.pronouns}
         titles = {norm(w) for w in data.mentions.titles}
-        self.title_regex = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_pattern(titles)})(?![\p{{L}}\p{{M}}])", flags
-        ) if titles else None
+        self.title_regex = compile_pattern(rf"(?<!\w)(?:{trie_pattern(titles)})(?!\w)", flags) if titles else None
         self.source_nouns: dict[str, str] = {}
         for noun in data.mentions.source_nouns:
             for word in noun.words:
