@@ -331,17 +331,30 @@ def _conflict(a: _Features, b: _Features, lang: str | None = None) -> str | None
         if (a_up > b_up and b_down > a_down) or (a_down > b_down and b_up > a_up):
             return "opposite"
     only_a, only_b = set(a.tokens) - set(b.tokens), set(b.tokens) - set(a.tokens)
-    # Everything the same but one word swapped for an unrelated one ("وزير الداخلية" became
-    # "وزير الدفاع"): another actor, place or act, so the versions conflict.
+    # Everything the same but one word swapped in place for an unrelated one ("وزير الداخلية"
+    # became "وزير الدفاع"): another actor, place or act, so the versions conflict.
     if (
         len(only_a) == 1
         and len(only_b) == 1
         and len(set(a.tokens) & set(b.tokens)) >= SUBSTITUTION_MIN_SHARED
         and fuzz.ratio(next(iter(only_a)), next(iter(only_b))) < SUBSTITUTION_MAX_LIKENESS
         and not _same_pole(next(iter(only_a)), next(iter(only_b)), lang)
+        and _neighbours(a.tokens, next(iter(only_a))) == _neighbours(b.tokens, next(iter(only_b)))
     ):
         return "substitution"
     return None
+
+
+def _neighbours(tokens: Sequence[str], word: str) -> tuple[str, str]:
+    """The words before and after ``word`` ("" at either end of the claim).
+
+    A substitution swaps a word in place, between the same neighbours; a paraphrase that trades
+    one word for another also moves words around ("قصة ملياردير مدمن" / "ملياردير أمريكي مدمن").
+    """
+    index = tokens.index(word)
+    before = tokens[index - 1] if index > 0 else ""
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return before, after
 
 
 def _score(a: _Features, b: _Features) -> float:

@@ -87,6 +87,17 @@ def test_match_still_is_not_a_negation():
     assert result.conflict is None and result.same
 
 
+def test_match_reworded_claim_with_one_word_traded_and_moved_is_not_a_substitution():
+    # One word traded ("تفتتح" / "تدشنه") while the words around it move: a paraphrase. A
+    # substitution swaps a word in place, between the same neighbours.
+    result = claimtrack.match(
+        "الحكومة المصرية تفتتح أكبر مستشفى للأطفال", "أكبر مستشفى للأطفال تدشنه الحكومة المصرية", lang="ar"
+    )
+    assert result.conflict is None and result.same
+    swapped = claimtrack.match("الحكومة المصرية تفتتح أكبر مستشفى للأطفال", "الحكومة المصرية تغلق أكبر مستشفى للأطفال", lang="ar")
+    assert swapped.conflict == "substitution"
+
+
 def test_match_threshold_is_respected():
     a, b = "Kim arrived in Vladivostok on Saturday", "Kim Jong Un reached Vladivostok by train"
     score = claimtrack.match(a, b).score
