@@ -188,7 +188,9 @@ def _tokens(text: str, lang: str) -> list[str]:
     text = _URL.sub(" ", text).translate(_EASTERN_DIGITS)
     text = _THOUSANDS.sub("", text)
     if lang == "ar":
-        text = normalize_arabic_string(text)
+        # Alef maqsura as ya for matching ("فى" = "في", "مستوى" = "مستوي"): writers and
+        # annotators use both spellings. (The shared normaliser keeps them apart.)
+        text = normalize_arabic_string(text).replace("ى", "ي")
         tokens = []
         for piece in _arabic_word_tokenize()(text):
             for token in _AR_TOKEN.findall(piece):

@@ -33,6 +33,14 @@ def test_arabic_normalisation_ignores_diacritics_tatweel_letter_forms_and_clitic
     assert normalize_claim("وصل ٥٠٠٠ جندي", "ar") == normalize_claim("وصل 5000 جندي", "ar")
 
 
+def test_arabic_matching_reads_alef_maqsura_as_ya():
+    # "فى" is a common spelling of the preposition "في" (a stop word), "مستوى" of "مستوي".
+    assert normalize_claim("ارتفع الذهب فى السوق إلى أعلى مستوى", "ar") == normalize_claim(
+        "ارتفع الذهب في السوق الي اعلي مستوي", "ar"
+    )
+    assert normalize_claim("الحكومة فى القاهرة", "ar") == normalize_claim("الحكومة القاهرة", "ar")
+
+
 def test_english_normalisation_ignores_case_punctuation_and_quote_marks():
     a = "“We will NOT back down,” the ministry said."
     b = '"we will not back down" - the Ministry said'
