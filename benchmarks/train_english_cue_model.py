@@ -110,6 +110,15 @@ def main() -> None:
                 best = (f1, p)
         threshold = round(best[1], 3)
         print(f"threshold {threshold} (out-of-fold F1 estimate {best[0]:.3f})")
+        for floor in (0.72, 0.74, 0.76, 0.78, 0.80):
+            tp, top = 0, (0.0, 0.0, 0.0)
+            for kept, (p, label) in enumerate(scored, 1):
+                tp += label
+                precision, recall = tp / kept, tp / n_gold
+                f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+                if precision >= floor and f1 > top[0]:
+                    top = (f1, precision, p)
+            print(f"  out-of-fold at precision >= {floor}: F1 {top[0]:.3f} P {top[1]:.3f} threshold {top[2]:.3f}")
     if threshold is None:
         # the threshold that maximises F1 on the fitted articles at or above --min-precision
         n_gold = sum(len([g for g in a.gold if g.content]) for a in fit)

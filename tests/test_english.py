@@ -197,3 +197,20 @@ def test_text_without_sentence_ends_takes_linear_time():
     small, large = unit * 300, unit * 1200
     seconds(small)
     assert seconds(large) < 8 * max(seconds(small), 0.01)
+
+
+def test_phrase_content_of_a_stance_cue_ends_at_a_new_clause():
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    pack = load_language("en")
+    cases = [
+        ("The senator praised the new budget plan while her rivals in the House stayed silent.", "the new budget plan"),
+        ("The mayor defended the decision after protesters gathered outside City Hall on Friday.", "the decision"),
+        # a verb of saying keeps its whole clause
+        ("The governor said the plan will pass while her rivals stayed silent.",
+         "the plan will pass while her rivals stayed silent"),
+    ]
+    for text, content in cases:
+        found = english.EnglishFinder(pack, text, use_model=False).find()
+        assert [text[slice(*c.content)] for c in found] == [content]

@@ -114,9 +114,11 @@ class EnglishGrammar:
         for word, (as_cue, seen) in data.cue_lexicon.items():
             if as_cue >= data.cue_min_count and seen and as_cue / seen >= min_ratio and word not in never:
                 self.cues[word.lower()] = round(min(1.0, as_cue / seen), 3)
+        self.speech_forms: set[str] = set()
         for verb in data.verbs:
             for form in verb.forms:
                 self.cues.setdefault(form.lower(), verb.confidence)
+                self.speech_forms.add(form.lower())
         self.according = {}
         for cue, _compiled in pack.according_to:
             self.according[cue.id] = cue
@@ -224,13 +226,30 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
     first_match = TOKEN.match(text, *candidate.content)
     content_first = _word_class(first_match.group() if first_match else None)
     content_length = _length_bucket(_word_count(text, *candidate.content))
-    return [
+    features = [
         f"w={word}", f"r={rule}", f"k={candidate.kind}", f"w={word}|r={rule}", f"s={speaker}",
         f"w={word}|s={speaker}", f"sl={speaker_length}", f"cl={content_length}", f"cf={content_first}",
         f"w={word}|cf={content_first}", f"p={previous_class}", f"n={next_class}", f"w={word}|n={next_class}",
         f"w={word}|p={previous_class}", f"r={rule}|cf={content_first}", f"r={rule}|s={speaker}",
         f"rb={int(ratio * 10)}", f"r={rule}|cl={content_length}", f"k={candidate.kind}|cl={content_length}",
     ]
+    return features
+
+
+# where the phrase content of a stance or action cue ends: a new clause or a circumstance
+PHRASE_END = re.compile(r"\s(?:but|while|after|because|although|though|whereas)\s")
+
+
+def _phrase_end(text: str, content: Range) -> Range:
+    """Content of a stance or action cue ("blasted the plan, ...") ends where a new clause or
+    a circumstance begins: a comma, or a conjunction such as 'but', 'while' or 'after'."""
+    start, end = content
+    if CLAUSE_START.match(text, start, end):
+        return content
+    cut = PHRASE_END.search(text, start, end)
+    if cut is None or cut.start() - start < 2:
+        return content
+    return _trim(text, start, cut.start())
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -675,6 +694,8 @@ class EnglishFinder:
             return self.after_quote_with_long_speaker(paragraph, sentence_start, cue_start, cue_end, word,
                                                       confidence, sentence_end)
         content, quotes, kind = found
+        if kind == "indirect" and word not in grammar.speech_forms:
+            content = _phrase_end(text, content)
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None)
 
