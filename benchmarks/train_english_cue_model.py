@@ -45,7 +45,11 @@ def examples(articles, min_ratio):
     return rows
 
 
-def train(rows, epochs=12, rate=0.05, l2=1e-5, seed=7):
+L2 = 1e-5
+
+
+def train(rows, epochs=12, rate=0.05, l2=None, seed=7):
+    l2 = L2 if l2 is None else l2
     weights: dict[str, float] = {}
     bias = 0.0
     order = list(range(len(rows)))
@@ -80,7 +84,9 @@ def main() -> None:
     parser.add_argument("--min-precision", type=float, default=0.78)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds for the threshold (1: in-sample)")
     parser.add_argument("--out")
+    parser.add_argument("--l2", type=float, default=L2, help="weight decay per update")
     args = parser.parse_args()
+    globals()["L2"] = args.l2
     if args.split != "train":
         parser.error("the model is trained on the train split only")
     articles = evaluate.load_articles(args.directory, "train")

@@ -214,3 +214,16 @@ def test_phrase_content_of_a_stance_cue_ends_at_a_new_clause():
     for text, content in cases:
         found = english.EnglishFinder(pack, text, use_model=False).find()
         assert [text[slice(*c.content)] for c in found] == [content]
+
+
+def test_cue_model_sees_two_words_on_either_side_of_the_cue():
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    pack = load_language("en")
+    text = "Officials in the capital said that the talks had failed."
+    finder = english.EnglishFinder(pack, text, use_model=False)
+    [candidate] = finder.find()
+    features = finder.features[0]
+    assert "pp=the|p=low" in features and "n=that|nn=the" in features
+    assert "w=said|n=that|nn=the" in features

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 import tomllib
@@ -158,9 +159,11 @@ class CueModel:
     never_cues: frozenset[str] = frozenset()
 
     def probability(self, features: list[str]) -> float:
-        weights = self.weights
-        score = self.bias + sum(weights.get(f, 0.0) for f in features)
+        score = self.bias + sum(map(self.weights.get, features, _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+_ZEROS = itertools.repeat(0.0)  # the default weight of an unseen feature, for map()
 
 
 @functools.cache
@@ -216,6 +219,8 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
     after = TOKEN.findall(text, cue_end, min(len(text), cue_end + 30))
     previous_class = _word_class(before[-1] if before else None)
     next_class = _word_class(after[0] if after else None)
+    previous2 = _word_class(before[-2] if len(before) > 1 else None)
+    next2 = _word_class(after[1] if len(after) > 1 else None)
     if candidate.speaker is None:
         speaker, speaker_length = "none", "0"
     else:
@@ -226,14 +231,16 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
     first_match = TOKEN.match(text, *candidate.content)
     content_first = _word_class(first_match.group() if first_match else None)
     content_length = _length_bucket(_word_count(text, *candidate.content))
-    features = [
+    return [
         f"w={word}", f"r={rule}", f"k={candidate.kind}", f"w={word}|r={rule}", f"s={speaker}",
         f"w={word}|s={speaker}", f"sl={speaker_length}", f"cl={content_length}", f"cf={content_first}",
         f"w={word}|cf={content_first}", f"p={previous_class}", f"n={next_class}", f"w={word}|n={next_class}",
         f"w={word}|p={previous_class}", f"r={rule}|cf={content_first}", f"r={rule}|s={speaker}",
         f"rb={int(ratio * 10)}", f"r={rule}|cl={content_length}", f"k={candidate.kind}|cl={content_length}",
+        # two words on either side of the cue, alone and with the cue word
+        f"pp={previous2}|p={previous_class}", f"n={next_class}|nn={next2}", f"w={word}|s={speaker}|cf={content_first}",
+        f"w={word}|pp={previous2}|p={previous_class}", f"w={word}|n={next_class}|nn={next2}",
     ]
-    return features
 
 
 # where the phrase content of a stance or action cue ends: a new clause or a circumstance
