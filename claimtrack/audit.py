@@ -112,21 +112,27 @@ def _row(
     )
 
 
+def unique_documents(docs: Iterable[Document], caller: str) -> list[Document]:
+    """``docs`` as a list, checked: every item a Document, no two with the same id."""
+    documents = []
+    seen: set[str] = set()
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise TypeError(f"{caller}() takes claimtrack Documents, not {type(doc).__name__}")
+        if doc.id in seen:
+            raise InputError(f"two documents share the id {doc.id!r}; give each article its own id")
+        seen.add(doc.id)
+        documents.append(doc)
+    return documents
+
+
 def audit(docs: Iterable[Document]) -> SourcingReport:
     """Sourcing figures for each article, each outlet, and all of ``docs`` together.
 
     Rows come in a fixed order (articles by id, outlets by name, documents without an outlet
     last), so the report does not depend on the order of ``docs``.
     """
-    documents = []
-    seen: set[str] = set()
-    for doc in docs:
-        if not isinstance(doc, Document):
-            raise TypeError(f"audit() takes claimtrack Documents, not {type(doc).__name__}")
-        if doc.id in seen:
-            raise InputError(f"two documents share the id {doc.id!r}; give each article its own id")
-        seen.add(doc.id)
-        documents.append(doc)
+    documents = unique_documents(docs, "audit")
     documents.sort(key=lambda d: d.id)
 
     article_rows = [

@@ -30,7 +30,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz, process
 
-from claimtrack.errors import InputError, LanguageDataError
+from claimtrack.errors import LanguageDataError
 from claimtrack.languages import check_language
 from claimtrack.models import Attribution, ClaimCluster, ClaimMatch, ClaimMention, Document
 from claimtrack.text import detect_language, normalize_arabic_string
@@ -672,14 +672,10 @@ def _build_cluster(members: list[_Item]) -> ClaimCluster:
 
 
 def _items(docs: Iterable[Document]) -> list[_Item]:
+    from claimtrack.audit import unique_documents
+
     items = []
-    seen: set[str] = set()
-    for doc in docs:
-        if not isinstance(doc, Document):
-            raise TypeError(f"compare() takes claimtrack Documents, not {type(doc).__name__}")
-        if doc.id in seen:
-            raise InputError(f"two documents share the id {doc.id!r}; give each article its own id")
-        seen.add(doc.id)
+    for doc in unique_documents(docs, "compare"):
         for attribution in doc.attributions:
             features = _features(attribution.content.text, doc.lang)
             items.append(_Item(doc.id, doc.outlet, doc.lang, attribution, features))
