@@ -207,6 +207,7 @@ def test_phrase_content_of_a_stance_cue_ends_at_a_new_clause():
     cases = [
         ("The senator praised the new budget plan while her rivals in the House stayed silent.", "the new budget plan"),
         ("The mayor defended the decision after protesters gathered outside City Hall on Friday.", "the decision"),
+        ("The council rejected the proposal, and the mayor left the room in silence.", "the proposal"),
         # a verb of saying keeps its whole clause
         ("The governor said the plan will pass while her rivals stayed silent.",
          "the plan will pass while her rivals stayed silent"),
@@ -227,3 +228,43 @@ def test_cue_model_sees_two_words_on_either_side_of_the_cue():
     features = finder.features[0]
     assert "pp=the|p=low" in features and "n=that|nn=the" in features
     assert "w=said|n=that|nn=the" in features
+
+
+def _spans(text):
+    return [(a.speaker.text if a.speaker else None, a.content.text) for a in _extract(text).attributions]
+
+
+def test_speaker_set_off_by_commas_reports_the_whole_sentence():
+    text = "The new tariffs, the minister said, would hurt farmers in the north more than anyone."
+    [(speaker, content)] = _spans(text)
+    assert speaker == "the minister"
+    assert content.startswith("The new tariffs") and content.endswith("than anyone")
+    # '..., he said, adding that ...' opens a second attribution instead
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    text = "Exports fell in May, the minister said, adding that the decline would not last."
+    found = english.EnglishFinder(load_language("en"), text, use_model=False).find()
+    assert [text[slice(*c.content)] for c in found] == ["Exports fell in May", "that the decline would not last"]
+
+
+def test_inverted_cue_followed_by_a_circumstance():
+    text = "“We are not going anywhere,” said Mayor Linda Ortiz at a rally in Fresno."
+    [(speaker, content)] = _spans(text)
+    assert speaker == "Mayor Linda Ortiz"
+    assert content == "“We are not going anywhere,”"
+
+
+def test_quotation_ending_its_own_sentence_before_the_speaker():
+    text = "“Where is the money going?” Carter asked. “Nobody in this town can tell me.”\n\nThe council adjourned."
+    [attribution] = _extract(text).attributions
+    assert attribution.speaker.text == "Carter"
+    assert [q.text for q in attribution.quotes] == [
+        "“Where is the money going?”", "“Nobody in this town can tell me.”"]
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_quotation_below():
+    text = "The union said in a statement on Friday:\n\n“Our members will not accept this offer.”\n\nTalks resume Monday."
+    [(speaker, content)] = _spans(text)
+    assert speaker == "The union"
+    assert content == "“Our members will not accept this offer.”"

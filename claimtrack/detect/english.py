@@ -244,7 +244,7 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
 
 
 # where the phrase content of a stance or action cue ends: a new clause or a circumstance
-PHRASE_END = re.compile(r"\s(?:but|while|after|because|although|though|whereas)\s")
+PHRASE_END = re.compile(r"\s(?:but|while|after|because|although|though|whereas)\s|,\s")
 
 
 def _phrase_end(text: str, content: Range) -> Range:
@@ -257,6 +257,21 @@ def _phrase_end(text: str, content: Range) -> Range:
     if cut is None or cut.start() - start < 2:
         return content
     return _trim(text, start, cut.start())
+
+
+# what may follow '“...,” said Trump' to the end of the sentence: a circumstance, with no
+# clause or quotation of its own ('in his speech', 'on Tuesday', 'during a rally in Ohio')
+CIRCUMSTANCE = re.compile(
+    r"(?:in|on|at|during|after|before|from|via|with|to|last|this|earlier|later|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b(?:[^.!?;“”\"]{0,80})[.!?]?$"
+)
+_CIRCUMSTANCE_CLAUSE = re.compile(r"\b(?:that|said|says|told)\b")
+
+# words that open something other than the rest of a sentence interrupted by ', he said,'
+_NOT_A_CONTINUATION = frozenset(
+    "according citing who which whose whom when where as while after before because since although though "
+    "and or so then than until unless adding noting".split()
+)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -517,6 +532,10 @@ class EnglishFinder:
     def content_after(self, paragraph: _Paragraph, position: int, sentence_end: int):
         """``(content, quotes, kind)`` for content that follows the cue, or None."""
         text = self.text
+        if sentence_end == paragraph.end and text[position:sentence_end].rstrip().endswith(":"):
+            found = self.quote_below(paragraph)
+            if found is not None:
+                return found
         while position < sentence_end and (text[position].isspace() or text[position] in ",:—–"):
             position += 1
         if position >= sentence_end:
@@ -539,6 +558,24 @@ class EnglishFinder:
         if quotes and quotes[-1][1] > end:
             end = quotes[-1][1]
         return (start, end), quotes, "mixed" if quotes else "indirect"
+
+    def quote_below(self, paragraph: _Paragraph):
+        """'... said in a statement:' closing a paragraph introduces the quotation that opens the next."""
+        if paragraph.end >= len(self.text):
+            return None
+        following = self.paragraph(paragraph.end + 1)
+        if following.start == following.end:  # an empty line between the paragraphs
+            if following.end >= len(self.text):
+                return None
+            following = self.paragraph(following.end + 1)
+        first = following.start
+        while first < following.end and self.text[first].isspace():
+            first += 1
+        quote = following.quote_at(first)
+        if quote is None:
+            return None
+        runs = self.quote_run(following, quote)
+        return (runs[0][0], runs[-1][1]), runs, "direct"
 
     def content_before(self, paragraph: _Paragraph, sentence_start: int, boundary: int):
         """``(content, quotes, kind)`` for content that precedes the speaker and cue."""
@@ -652,7 +689,7 @@ class EnglishFinder:
                 boundary = left[first_cue - 1][0] if before == "," else left[first_cue - 1][1]
                 if before in CLOSING_QUOTES and first_cue > 1 and left[first_cue - 2][2] == ",":
                     boundary = left[first_cue - 1][1]
-                if not rest or rest[0] in ".,;!?":
+                if not rest or rest[0] in ".,;!?" or (CIRCUMSTANCE.match(rest) and not _CIRCUMSTANCE_CLAUSE.search(rest)):
                     found = self.content_before(paragraph, sentence_start, boundary)
                     if found:
                         content, quotes, kind = found
@@ -673,12 +710,21 @@ class EnglishFinder:
                         after_quote and not CLAUSE_START.match(rest)):
                     boundary = left[subject - 1][0] if mark in ",—–" else left[subject - 1][1]
                     found = self.content_before(paragraph, sentence_start, boundary)
+                    if found and found[2] != "direct" and mark == "," and rest[:1] == ",":
+                        found = self.parenthetical(paragraph, found, tail, sentence_end)
                     if found:
                         content, quotes, kind = found
                         speaker = (left[subject][0], left[first_cue - 1][1])
                         candidate = Candidate(kind, f"en.after_content.{word}", (cue_start, cue_end), content, quotes,
                                               speaker, confidence=confidence)
                         return self._with_split(candidate, paragraph, tail, sentence_end)
+
+        # 2b. '“Are you sure?” Sanders said.': the quotation's own ? or ! ended the sentence
+        if subject == 0 and not text[sentence_start : left[0][0]].strip() and not quote_follows:
+            candidate = self.after_closed_sentence(paragraph, sentence_start, (left[0][0], left[first_cue - 1][1]),
+                                                   cue_start, cue_end, word, confidence, sentence_end, object_verb)
+            if candidate is not None:
+                return candidate
 
         # 3. speaker, cue, content: 'Peskov said (that) ...'
         speaker = None
@@ -705,6 +751,41 @@ class EnglishFinder:
             content = _phrase_end(text, content)
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None)
+
+    def parenthetical(self, paragraph: _Paragraph, found, tail: int, sentence_end: int):
+        """'The plan, he said, would fail.': a speaker and cue set off by commas inside the
+        sentence report all of it, the part after them too; '..., he said, adding that ...' and
+        '..., he said, who ...' open something else."""
+        text = self.text
+        after = FIRST_WORD.match(text, tail, sentence_end)
+        if after is None:
+            return found
+        word = after.group(1).lower()
+        if word.endswith("ing") or word in self.grammar.cues or word in _NOT_A_CONTINUATION:
+            return found
+        content, quotes, kind = found
+        end = _trim(text, after.start(1), sentence_end)[1]
+        if end - after.start(1) < 8:
+            return found
+        quotes = paragraph.closed_quotes_within(content[0], end + 1)
+        return (content[0], end), quotes, "mixed" if quotes else "indirect"
+
+    def after_closed_sentence(self, paragraph, sentence_start, speaker, cue_start, cue_end, word, confidence,
+                              sentence_end, object_verb) -> Candidate | None:
+        """A quotation that closes a sentence of its own right before 'X said.'"""
+        text = self.text
+        rest = text[self.skip_tail(cue_end, sentence_end, object_verb):sentence_end].strip()
+        if rest and rest[0] not in ".!?":
+            return None
+        position = sentence_start
+        while position > paragraph.start and text[position - 1].isspace():
+            position -= 1
+        quote = paragraph.quote_ending_at(position)
+        if quote is None or text[quote.start : quote.end].rstrip(CLOSING_QUOTES)[-1:] not in ("?", "!", "."):
+            return None
+        candidate = Candidate("direct", f"en.after_content.{word}", (cue_start, cue_end), (quote.start, quote.end),
+                              [(quote.start, quote.end)], speaker, confidence=confidence)
+        return self._with_split(candidate, paragraph, cue_end, sentence_end)
 
     def quote_follows(self, paragraph: _Paragraph, cue_end: int, sentence_end: int, object_verb: bool) -> bool:
         """Whether a quotation opens right after the cue (and its object or circumstance)."""
