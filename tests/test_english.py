@@ -268,3 +268,43 @@ def test_colon_at_the_end_of_a_paragraph_introduces_the_quotation_below():
     [(speaker, content)] = _spans(text)
     assert speaker == "The union"
     assert content == "“Our members will not accept this offer.”"
+
+
+def _grammar(text):
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    return english.EnglishFinder(load_language("en"), text, use_model=False).find()
+
+
+def test_transcript_lines_name_their_speaker():
+    text = "Debate night\n\nHOLT: Your time is up, senator.\n\nWarren: Let me finish the point."
+    found = [(text[slice(*c.speaker)], text[slice(*c.content)]) for c in _grammar(text) if c.rule == "en.speaker_colon"]
+    assert found == [("HOLT", "Your time is up, senator"), ("Warren", "Let me finish the point")]
+
+
+def test_quotation_continues_after_the_speaker_with_its_own_sentence():
+    text = ("“The bridge is safe,” the engineer said. “We inspected every bolt twice.” Traffic resumed "
+            "an hour later.")
+    [candidate] = [c for c in _grammar(text) if text[slice(*c.cue)] == "said"]
+    assert [text[a:b] for a, b in candidate.quotes] == ["“The bridge is safe,”", "“We inspected every bolt twice.”"]
+    # a following quotation with a speaker of its own is not taken
+    text = "“The bridge is safe,” the engineer said. “It is not,” a neighbour replied."
+    said = [c for c in _grammar(text) if text[slice(*c.cue)] == "said"][0]
+    assert [text[a:b] for a, b in said.quotes] == ["“The bridge is safe,”"]
+
+
+def test_quotation_paragraph_below_an_attribution_continues_it():
+    text = ("“We like both candidates,” the donor said at the gala in Reno.\n\n"
+            "“It changes every day. Nobody knows who will win.”\n\n"
+            "The gala raised two million dollars.")
+    [candidate] = [c for c in _grammar(text) if text[slice(*c.cue)] == "said"]
+    assert [text[a:b] for a, b in candidate.quotes] == [
+        "“We like both candidates,”", "“It changes every day. Nobody knows who will win.”"]
+
+
+def test_mixed_content_continues_into_the_next_quoted_sentence():
+    text = "Yet the mayor is also a “builder,” Ruiz said. “That is what this city wants now.”"
+    [candidate] = [c for c in _grammar(text) if text[slice(*c.cue)] == "said"]
+    assert candidate.kind == "mixed"
+    assert text[slice(*candidate.content)].endswith("“That is what this city wants now.”")

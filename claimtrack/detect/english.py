@@ -48,6 +48,11 @@ FIRST_WORD = re.compile(r"[\s,]*([^\W_]+)")
 HEADLINE = regex.compile(
     r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
 )
+# 'TRUMP: We will win.' / 'Matthews: Well, ...': a paragraph opened by a name and a colon
+# (interview transcripts, headlines); the first line is taken by HEADLINE
+SPEAKER_COLON = regex.compile(
+    r"^[ \t]*(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)", regex.MULTILINE
+)
 OPENING_QUOTES = "“\"‘«`'"
 CLOSING_QUOTES = "”\"’»'"
 # Newspapers that type on old systems write two apostrophes ('') or backquotes (``) for quotes.
@@ -228,6 +233,19 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
         first = first_match.group() if first_match else ""
         speaker = "pron" if first.lower() in pronouns else _word_class(first)
         speaker_length = _length_bucket(_word_count(text, *candidate.speaker))
+    speaker_head = ""
+    if candidate.speaker is not None:
+        head = LAST_WORD_BEFORE.search(text, max(candidate.speaker[0], candidate.speaker[1] - 30), candidate.speaker[1] + 1)
+        speaker_head = head.group(1).lower() if head else ""
+    if candidate.speaker is None:
+        distance = "none"
+    elif candidate.speaker[0] >= cue_end:
+        distance = "after"
+    else:
+        gap = cue_start - candidate.speaker[1]
+        distance = "adj" if gap <= 1 else "near" if gap <= 3 else "mid" if gap <= 40 else "far"
+    last = text[candidate.content[1] - 1] if candidate.content[1] > candidate.content[0] else ""
+    content_end = last if last in ".?!,”\"'’)" else "w"
     first_match = TOKEN.match(text, *candidate.content)
     content_first = _word_class(first_match.group() if first_match else None)
     content_length = _length_bucket(_word_count(text, *candidate.content))
@@ -240,6 +258,10 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
         # two words on either side of the cue, alone and with the cue word
         f"pp={previous2}|p={previous_class}", f"n={next_class}|nn={next2}", f"w={word}|s={speaker}|cf={content_first}",
         f"w={word}|pp={previous2}|p={previous_class}", f"w={word}|n={next_class}|nn={next2}",
+        f"sd={distance}", f"w={word}|sd={distance}", f"r={rule}|sd={distance}", f"ce={content_end}",
+        f"k={candidate.kind}|ce={content_end}",
+        f"pw={before[-1].lower() if before else ''}", f"nw={after[0].lower() if after else ''}",
+        f"sw={speaker_head}", f"w={word}|sw={speaker_head}",
     ]
 
 
@@ -340,11 +362,17 @@ class _Paragraph:
 
 
 class EnglishFinder:
-    def __init__(self, pack, text: str, min_ratio: float | None = None, use_model: bool = True):
+    def __init__(self, pack, text: str, min_ratio: float | None = None, use_model: bool = True,
+                 model: CueModel | None = None, collect: bool = False):
         self.pack = pack
         self.grammar = grammar_for(pack, min_ratio)
-        self.model = self.grammar.model if use_model else None
+        self.model = model if model is not None else self.grammar.model if use_model else None
+        # without a model: the features of every candidate (all are kept). With ``collect``, a
+        # trainer's view: (candidate, features, kept) for every candidate the grammar built, while
+        # only the kept ones shape the rest of the article, exactly as in use.
         self.features: list[list[str]] = []
+        self.collect = collect
+        self.collected: list[tuple[Candidate, list[str], bool]] = []
         self.text = text
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.paragraphs: dict[int, _Paragraph] = {}
@@ -559,15 +587,22 @@ class EnglishFinder:
             end = quotes[-1][1]
         return (start, end), quotes, "mixed" if quotes else "indirect"
 
-    def quote_below(self, paragraph: _Paragraph):
-        """'... said in a statement:' closing a paragraph introduces the quotation that opens the next."""
+    def next_paragraph(self, paragraph: _Paragraph) -> _Paragraph | None:
+        """The paragraph below, over one empty line."""
         if paragraph.end >= len(self.text):
             return None
         following = self.paragraph(paragraph.end + 1)
-        if following.start == following.end:  # an empty line between the paragraphs
+        if following.start == following.end or not self.text[following.start : following.end].strip():
             if following.end >= len(self.text):
                 return None
             following = self.paragraph(following.end + 1)
+        return following
+
+    def quote_below(self, paragraph: _Paragraph):
+        """'... said in a statement:' closing a paragraph introduces the quotation that opens the next."""
+        following = self.next_paragraph(paragraph)
+        if following is None:
+            return None
         first = following.start
         while first < following.end and self.text[first].isspace():
             first += 1
@@ -818,21 +853,33 @@ class EnglishFinder:
     def _with_split(self, candidate: Candidate, paragraph: _Paragraph, position: int, sentence_end: int) -> Candidate:
         """Add the second half of a split quotation ('“A,” he said, “B.”') and the quotation that
         opens the next sentence when nobody else is named for it ('“A,” he said. “B.”')."""
-        if candidate.kind != "direct":
-            return candidate
         text = self.text
+        if candidate.kind != "direct" and not (candidate.kind == "mixed" and candidate.quotes and
+                                               candidate.quotes[-1][1] >= candidate.content[1]):
+            return candidate  # 'Yet he is a “change agent,” Cole said. “B.”' continues too
         quote = self.following_quote(paragraph, position, sentence_end)
+        where = paragraph
         if quote is None:
             stop = sentence_end
             while stop < paragraph.end and (text[stop].isspace() or text[stop] in ".!?"):
                 stop += 1
-            quote = paragraph.quote_at(stop)
+            if stop >= paragraph.end:
+                # '“A,” Adelson said during the interview.' closing its paragraph, and a
+                # paragraph that is one quotation, naming nobody, below it
+                where = self.next_paragraph(paragraph)
+                stop = where.start if where is not None else paragraph.end
+                while where is not None and stop < where.end and text[stop].isspace():
+                    stop += 1
+            quote = where.quote_at(stop) if where is not None else None
             if quote is not None and quote.closed:
-                after = text[quote.end : paragraph.sentence(quote.end)[1]].strip(" .,!?")
+                # the sentence holding the quotation's last character: "“B,” she said" has its own speaker
+                after = text[quote.end : where.sentence(quote.end - 1)[1]].strip(" .,!?")
+                if where is not paragraph:
+                    after = text[quote.end : where.end].strip()
                 if after:
-                    quote = None  # "“B,” she said": that quotation has its own speaker
+                    quote = None
         if quote is not None and quote.start > candidate.content[1]:
-            runs = self.quote_run(paragraph, quote)
+            runs = self.quote_run(where, quote)
             candidate.quotes = [*candidate.quotes, *runs]
             candidate.content = (candidate.content[0], runs[-1][1])
         return candidate
@@ -900,6 +947,29 @@ class EnglishFinder:
         return Candidate("direct", "en.headline_colon", (colon, colon + 1), content, [], match.span("speaker"),
                          confidence=0.7)
 
+    def keep(self, candidate: Candidate, word: str, ratio: float) -> bool:
+        """Whether the cue model keeps a candidate (its confidence is then the model's
+        probability); without a model every candidate is kept and its features recorded."""
+        features = candidate_features(self.text, candidate, word, ratio, self.grammar.pronouns)
+        if self.model is None:
+            self.features.append(features)
+            return True
+        probability = self.model.probability(features)
+        if self.collect:
+            self.collected.append((candidate, features, probability >= self.model.threshold))
+        if probability < self.model.threshold:
+            return False
+        candidate.confidence = round(probability, 3)
+        return True
+
+    def speaker_colon(self, match) -> Candidate | None:
+        content = _trim(self.text, match.start("content"), match.end("content"))
+        if content[1] - content[0] < 2:
+            return None
+        colon = match.end("speaker")
+        return Candidate("direct", "en.speaker_colon", (colon, colon + 1), content, [], match.span("speaker"),
+                         confidence=0.5)
+
     def find(self) -> list[Candidate]:
         candidates: list[Candidate] = []
         taken: list[Range] = []
@@ -909,6 +979,12 @@ class EnglishFinder:
             candidates.append(headline)
             if self.model is None:
                 self.features.append(candidate_features(self.text, headline, ":", 0.7, grammar.pronouns))
+        for match in SPEAKER_COLON.finditer(self.text, self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.text)):
+            candidate = self.speaker_colon(match)
+            if candidate is not None and self.keep(candidate, ":", 0.5):
+                candidates.append(candidate)
+                taken.append(candidate.cue)
+                taken.append(candidate.speaker)
         previous = None
         for match in grammar.regex.finditer(self.text):
             start = match.start()
@@ -928,14 +1004,8 @@ class EnglishFinder:
             if candidate.content[1] <= candidate.content[0]:
                 continue
             word = match.group().lower() if cue_id == "cue" else cue_id
-            features = candidate_features(self.text, candidate, word, grammar.cues.get(word, 0.9), grammar.pronouns)
-            if self.model is not None:
-                probability = self.model.probability(features)
-                if probability < self.model.threshold:
-                    continue
-                candidate.confidence = round(probability, 3)
-            else:
-                self.features.append(features)
+            if not self.keep(candidate, word, grammar.cues.get(word, 0.9)):
+                continue
             candidates.append(candidate)
             previous = candidate
             taken.append(candidate.cue)
