@@ -4,9 +4,9 @@ The grammar proposes candidates from every lexicon word whose cue ratio reaches 
 each candidate is labelled by whether it matches a gold attribution (content overlap >= 0.3,
 the lenient PolNeAR criterion), and a logistic regression over the candidate's features
 (claimtrack.detect.english.candidate_features) learns which to keep. The weights are written as
-TOML for claimtrack/languages/en_cue_model.toml.
+JSON for claimtrack/languages/en_cue_model.json.
 
-    python benchmarks/train_english_cue_model.py PATH/TO/polnear --out claimtrack/languages/en_cue_model.toml
+    python benchmarks/train_english_cue_model.py PATH/TO/polnear --out claimtrack/languages/en_cue_model.json
 
 --holdout N keeps the last N train articles out of training and reports the figures on them
 (still train data: dev is for reporting only).
@@ -181,15 +181,16 @@ def main() -> None:
     print(f"{len(never)} words never kept: {never[:12]} ...")
     if args.out:
         kept_weights = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 0.01}
+        model_data = {
+            "about": "English cue model: logistic weights over candidate features, trained on the PolNeAR "
+                     "train split by benchmarks/train_english_cue_model.py. Do not edit by hand.",
+            "bias": round(bias, 4), "threshold": threshold, "min_ratio": args.min_ratio, "never_cues": never,
+            "weights": kept_weights,
+        }
         with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write("# English cue model: logistic weights over candidate features, trained on the\n")
-            handle.write("# PolNeAR train split by benchmarks/train_english_cue_model.py. Do not edit by hand.\n")
-            handle.write(f"bias = {bias:.4f}\nthreshold = {threshold}\nmin_ratio = {args.min_ratio}\n")
-            handle.write(f"never_cues = {json.dumps(never)}\n\n[weights]\n")
-            for feature, weight in kept_weights.items():
-                handle.write(f"{json.dumps(feature)} = {weight}\n")  # a JSON string is a TOML basic string
+            json.dump(model_data, handle, ensure_ascii=False, indent=0)
+            handle.write("\n")
         print(f"wrote {len(kept_weights)} weights to {args.out}")
-
 
 if __name__ == "__main__":
     main()
