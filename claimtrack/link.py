@@ -77,14 +77,30 @@ class _AliasIndex:
                 if not all(w.isupper() for w in key if w.isalpha()):
                     self.by_lower.setdefault(tuple(w.lower() for w in key), entry)
         self.longest = max((len(k) for k in self.by_key), default=1)
+        # the longest alias opening with each word (as written, and lower-cased): a word that
+        # opens no alias is passed over without building a key for each size
+        self.longest_from: dict[str, int] = {}
+        self.longest_from_lower: dict[str, int] = {}
+        for keys, longest in ((self.by_key, self.longest_from), (self.by_lower, self.longest_from_lower)):
+            for key in keys:
+                longest[key[0]] = max(longest.get(key[0], 0), len(key))
 
     def find(self, words: list[str], start_only: bool = False) -> tuple[RegistryEntry, int, int] | None:
         """The longest alias among ``words`` (earliest first): ``(entry, first, last+1)``."""
         starts = [0] if start_only else range(len(words))
+        lowered = None
         for first in starts:
-            for size in range(min(self.longest, len(words) - first), 0, -1):
+            if first >= len(words):
+                break
+            word = words[first]
+            longest = max(self.longest_from.get(word, 0), self.longest_from_lower.get(word.lower(), 0))
+            if not longest:
+                continue
+            if lowered is None:
+                lowered = [w.lower() for w in words]
+            for size in range(min(self.longest, longest, len(words) - first), 0, -1):
                 key = tuple(words[first : first + size])
-                entry = self.by_key.get(key) or self.by_lower.get(tuple(w.lower() for w in key))
+                entry = self.by_key.get(key) or self.by_lower.get(tuple(lowered[first : first + size]))
                 if entry is not None:
                     return entry, first, first + size
         return None
@@ -121,6 +137,16 @@ def _definite(word: str) -> bool:
 INTRODUCTION_WINDOW = 30_000
 _NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال", "ذو"})
 
+# Characters other than ASCII letters that a case-blind pattern matches to an ASCII letter
+# (İ, ı, ſ, the Kelvin sign); lower-casing maps no other character to ASCII, and no other
+# character to two.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_pattern(key: str, word_start: bool, flags: int) -> re.Pattern:
+    return re.compile((r"(?<!\w)" if word_start else "") + re.escape(key), flags)
+
 
 class Linker:
     """Resolves the mentions of one document, in text order."""
@@ -137,6 +163,7 @@ class Linker:
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
         self._word_sets: dict[str, frozenset[str]] = {}
         self._parsed: dict[tuple[str, str | None], Mention | None] = {}
+        self._lowered: tuple[str] | None = None
 
     # --- parsing ----------------------------------------------------------------------------
     def words(self, surface: str, prefix: str | None = None) -> tuple[list[str], list[str]]:
@@ -461,6 +488,44 @@ class Linker:
         resolved (and a little after), so a long text costs the same per mention as a short one."""
         return max(0, self.position - INTRODUCTION_WINDOW), min(len(text), self.position + 2_000)
 
+    def occurrences(self, key: str, start: int, end: int, word_start: bool = False):
+        """Starts of the matches of ``key`` in ``normalized.normal[start:end]``, as
+        ``re.finditer`` of the escaped key (after ``(?<!\\w)`` with ``word_start``) under the
+        pack's flags finds them, one after the other.
+
+        A case-blind pattern is compiled for each new name and scanned a character at a time;
+        ``str.find`` on a lower-cased copy of the text finds the same matches when they cannot
+        differ: a key of ASCII letters, and a text whose lower-casing keeps every character in
+        place and holds none of the four letters that match an ASCII letter case-blindly
+        (İ ı ſ K)."""
+        text = self.normalized.normal
+        haystack = text
+        needle = key
+        if int(self.pack.flags) & re.IGNORECASE:
+            haystack = self._lowered_text() if key.isascii() else None
+            needle = key.lower()
+        if haystack is None:
+            pattern = _literal_pattern(key, word_start, int(self.pack.flags))
+            for match in pattern.finditer(text, start, end):
+                yield match.start()
+            return
+        size = len(needle)
+        position = haystack.find(needle, start, end)
+        while position >= 0:
+            if word_start and position > 0 and (text[position - 1].isalnum() or text[position - 1] == "_"):
+                position = haystack.find(needle, position + 1, end)
+                continue
+            yield position
+            position = haystack.find(needle, position + size, end)
+
+    def _lowered_text(self) -> str | None:
+        """The text lower-cased, when that keeps case-blind matching of ASCII keys exact."""
+        if self._lowered is None:
+            text = self.normalized.normal
+            lowered = text.lower()
+            self._lowered = (lowered if len(lowered) == len(text) and _CASE_TRAPS.search(text) is None else "", )
+        return self._lowered[0] or None
+
     def introduction(self, mention: Mention) -> Mention | None:
         """Where the text introduced this person with both a title and a name, if anywhere:
         "الرئيس الروسي" alone -> "الرئيس الروسي فلاديمير بوتين" said in narrative earlier;
@@ -471,14 +536,12 @@ class Linker:
             return None
         text = normalized.normal
         if mention.role_key and not mention.name_key:
-            pattern = re.compile(r"(?<!\w)" + re.escape(mention.role_key), self.pack.flags)
-            starts = (m.start() for m in pattern.finditer(text, *self.window(text)))
+            starts = self.occurrences(mention.role_key, *self.window(text), word_start=True)
         elif mention.name_key and not mention.role_key:
-            pattern = re.compile(re.escape(" ".join(mention.name_key)), self.pack.flags)
             starts = (
                 title.start()
-                for m in pattern.finditer(text, *self.window(text))
-                for title in self.pack.title_regex.finditer(text, max(0, m.start() - 80), m.start())
+                for found in self.occurrences(" ".join(mention.name_key), *self.window(text))
+                for title in self.pack.title_regex.finditer(text, max(0, found - 80), found)
             )
         else:
             return None
