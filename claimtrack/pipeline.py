@@ -68,20 +68,27 @@ def _extract(text: str, pack, code: str, outlet: str | None, document_id: str, e
     candidates = finder_for(code)(pack, normalized)
     linker = Linker(pack, alias_index(extra), normalized)
 
+    if normalized.shifts:
+        original_range = normalized.original_range
+    else:
+        def original_range(start: int, end: int) -> tuple[int, int]:
+            # nothing was deleted (always so in English): offsets are the same in both texts
+            return start, max(start, end)
+
     resolved: list[tuple[Candidate, str | None, str | None]] = []
     for candidate in candidates:
         speaker_text = None
         if candidate.speaker:
-            start, end = normalized.original_range(*candidate.speaker)
+            start, end = original_range(*candidate.speaker)
             speaker_text = text[start:end]
         if speaker_text is None and candidate.antecedent:
-            start, end = normalized.original_range(*candidate.antecedent)
+            start, end = original_range(*candidate.antecedent)
             speaker_text = text[start:end]
         linker.position = candidate.cue[0]
         entity_id = linker.resolve(speaker_text, candidate.speaker_hint, candidate.speaker_prefix)
         relay_id = None
         if candidate.relay:
-            start, end = normalized.original_range(*candidate.relay)
+            start, end = original_range(*candidate.relay)
             relay_id = linker.resolve(text[start:end], None, speaker=False)
         resolved.append((candidate, entity_id, relay_id))
 
@@ -91,7 +98,7 @@ def _extract(text: str, pack, code: str, outlet: str | None, document_id: str, e
     attributions = []
 
     def span(range_):
-        start, end = normalized.original_range(*range_)
+        start, end = original_range(*range_)
         return {"start": start, "end": end, "text": text[start:end]}
 
     def entity(entity_id):
