@@ -308,3 +308,16 @@ def test_mixed_content_continues_into_the_next_quoted_sentence():
     [candidate] = [c for c in _grammar(text) if text[slice(*c.cue)] == "said"]
     assert candidate.kind == "mixed"
     assert text[slice(*candidate.content)].endswith("“That is what this city wants now.”")
+
+
+def test_cue_model_sees_a_cue_nested_in_the_content_before_it():
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    text = "Officials said on Monday that the minister wants a quick deal with the unions."
+    finder = english.EnglishFinder(load_language("en"), text, use_model=False)
+    found = finder.find()
+    cues = [text[slice(*c.cue)] for c in found]
+    assert cues[:2] == ["said", "wants"]
+    assert "nest=0" in finder.features[0] and "nest=1" in finder.features[1]
+    assert "pg=none" in finder.features[0] and "pg=near" in finder.features[1]

@@ -948,10 +948,19 @@ class EnglishFinder:
         return Candidate("direct", "en.headline_colon", (colon, colon + 1), content, [], match.span("speaker"),
                          confidence=0.7)
 
-    def keep(self, candidate: Candidate, word: str, ratio: float) -> bool:
+    def keep(self, candidate: Candidate, word: str, ratio: float, previous: Candidate | None = None) -> bool:
         """Whether the cue model keeps a candidate (its confidence is then the model's
         probability); without a model every candidate is kept and its features recorded."""
         features = candidate_features(self.text, candidate, word, ratio, self.grammar.pronouns)
+        # a cue inside the content of the attribution kept before it: 'Peskov said Kyiv wants ...'
+        nested = "1" if previous is not None and previous.content[0] <= candidate.cue[0] < previous.content[1] else "0"
+        if previous is None:
+            gap = "none"
+        else:
+            distance = candidate.cue[0] - previous.cue[1]
+            gap = "near" if distance < 40 else "mid" if distance < 200 else "far"
+        features += [f"nest={nested}", f"w={word}|nest={nested}", f"pg={gap}", f"w={word}|pg={gap}",
+                     f"nest={nested}|pg={gap}", f"ss={int(previous is not None and candidate.speaker == previous.speaker)}"]
         if self.model is None:
             self.features.append(features)
             return True
@@ -1005,7 +1014,7 @@ class EnglishFinder:
             if candidate.content[1] <= candidate.content[0]:
                 continue
             word = match.group().lower() if cue_id == "cue" else cue_id
-            if not self.keep(candidate, word, grammar.cues.get(word, 0.9)):
+            if not self.keep(candidate, word, grammar.cues.get(word, 0.9), previous):
                 continue
             candidates.append(candidate)
             previous = candidate
