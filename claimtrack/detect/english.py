@@ -20,6 +20,7 @@ import itertools
 import json
 import math
 import re
+import string
 from dataclasses import dataclass
 from importlib import resources
 
@@ -79,6 +80,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     if stack:
         quotes.append(Quote(stack[0][1], end, closed=False))
     return quotes
+_SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
+_ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
 _MAX_SENTENCE_CHARS = 1500
@@ -192,16 +195,26 @@ _FUNCTION_NEIGHBOURS = frozenset(
 def _word_class(token: str | None) -> str:
     if token is None:
         return "none"
+    known = _WORD_CLASSES.get(token)
+    if known is not None:
+        return known
     lower = token.lower()
     if lower in _FUNCTION_NEIGHBOURS:
-        return lower
-    if not token[0].isalnum():
-        return "punct"
-    if token[0].isupper():
-        return "Cap"
-    if lower.endswith("ly"):
-        return "-ly"
-    return "low"
+        known = lower
+    elif not token[0].isalnum():
+        known = "punct"
+    elif token[0].isupper():
+        known = "Cap"
+    elif lower.endswith("ly"):
+        known = "-ly"
+    else:
+        known = "low"
+    if len(_WORD_CLASSES) < 200_000:  # a bound on the memory of the words news repeats
+        _WORD_CLASSES[token] = known
+    return known
+
+
+_WORD_CLASSES: dict[str, str] = {}
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -298,7 +311,16 @@ _NOT_A_CONTINUATION = frozenset(
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    # findall and str.find instead of a match object per token: TOKEN skips only whitespace
+    # and no token holds any, so each token is found where the regex matched it
+    tokens = []
+    find = text.find
+    position = start
+    for token in TOKEN.findall(text, start, end):
+        first = find(token, position)
+        position = first + len(token)
+        tokens.append((first, position, token))
+    return tokens
 
 
 def _trim(text: str, start: int, end: int) -> Range:
@@ -377,6 +399,8 @@ class EnglishFinder:
         self.text = text
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
         self.paragraphs: dict[int, _Paragraph] = {}
+        self._skip_key: tuple | None = None
+        self._skip_result = 0
 
     # --- structure --------------------------------------------------------------------------
     def paragraph(self, position: int) -> _Paragraph:
@@ -396,19 +420,26 @@ class EnglishFinder:
         abbreviations = self.grammar.abbreviations
         ends = []
         for match in SENTENCE_END.finditer(text, start, end):
-            if match.group() == "." and match.start() > start:
-                word = LAST_WORD.search(text, max(start, match.start() - 12), match.start())
-                if word and (word.group().lower() in abbreviations or
-                             (len(word.group()) == 1 and word.group().isupper())):
+            stop_at = match.start()
+            if stop_at > start and match.group() == ".":
+                # the word before the stop: LAST_WORD, read without a regex call when the text is ASCII
+                window = text[max(start, stop_at - 12) : stop_at]
+                if window.isascii():
+                    word = window[len(window.rstrip(_ASCII_LETTERS_AND_STOP)) :]
+                else:
+                    found = LAST_WORD.search(text, max(start, stop_at - 12), stop_at)
+                    word = found.group() if found else ""
+                if word and (word.lower() in abbreviations or (len(word) == 1 and word.isupper())):
                     continue
-            quote = paragraph.inside_quote(match.start())
-            # a stop inside a quotation ends the sentence only where it also ends the quotation
-            # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
-            if quote is not None and not (quote.end - match.end() <= 2 and
-                                          CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4))):
-                continue
+            if quotes:
+                quote = paragraph.inside_quote(stop_at)
+                # a stop inside a quotation ends the sentence only where it also ends the quotation
+                # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
+                if quote is not None and not (quote.end - match.end() <= 2 and
+                                              CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4))):
+                    continue
             stop = match.end()
-            while stop < end and text[stop] in CLOSING_QUOTES + ")":
+            while stop < end and text[stop] in _SENTENCE_CLOSERS:
                 stop += 1
             ends.append(stop)
         paragraph.sentence_ends = ends
@@ -499,6 +530,14 @@ class EnglishFinder:
 
     def skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
         """Position after an object and phrases such as 'in a statement' that follow a cue."""
+        key = (position, limit, object_verb)
+        if key == self._skip_key:  # a cue's rules ask the same question two or three times
+            return self._skip_result
+        self._skip_key = key
+        self._skip_result = self._skip_tail(position, limit, object_verb)
+        return self._skip_result
+
+    def _skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
         text = self.text
         grammar = self.grammar
         if not object_verb:
