@@ -864,6 +864,8 @@ class EnglishFinder:
 
     def quote_follows(self, paragraph: _Paragraph, cue_end: int, sentence_end: int, object_verb: bool) -> bool:
         """Whether a quotation opens right after the cue (and its object or circumstance)."""
+        if not paragraph.quotes:
+            return False  # quote_at finds nothing, and skip_tail is pure: no need to ask it here
         text = self.text
         position = self.skip_tail(cue_end, sentence_end, object_verb)
         stop = min(sentence_end, position + 4)
