@@ -2,9 +2,11 @@
 
 The grammar proposes candidates from every lexicon word whose cue ratio reaches --min-ratio;
 each candidate is labelled by whether it matches a gold attribution (content overlap >= 0.3,
-the lenient PolNeAR criterion), and a logistic regression over the candidate's features
-(claimtrack.detect.english.candidate_features) learns which to keep. The weights are written as
-JSON for claimtrack/languages/en_cue_model.json.
+the lenient PolNeAR criterion), and an L2-regularised logistic regression over the candidate's
+features (claimtrack.detect.english.EnglishFinder.keep: the candidate's shape and its place in
+the article) learns which to keep. A second round regenerates the candidates with the first
+round's model deciding which ones shape the article, as in use. The weights are written as
+JSON for claimtrack/languages/en_cue_model.json. About two minutes on two cores.
 
     python benchmarks/train_english_cue_model.py PATH/TO/polnear --out claimtrack/languages/en_cue_model.json
 
