@@ -323,6 +323,14 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return tokens
 
 
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not a space ('' if there is none)."""
+    end -= 1
+    while end >= start and text[end].isspace():
+        end -= 1
+    return text[end] if end >= start else ""
+
+
 def _trim(text: str, start: int, end: int) -> Range:
     """Range without surrounding spaces, commas and the sentence's final stop."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
@@ -600,7 +608,7 @@ class EnglishFinder:
     def content_after(self, paragraph: _Paragraph, position: int, sentence_end: int):
         """``(content, quotes, kind)`` for content that follows the cue, or None."""
         text = self.text
-        if sentence_end == paragraph.end and text[position:sentence_end].rstrip().endswith(":"):
+        if sentence_end == paragraph.end and _last_visible(text, position, sentence_end) == ":":
             found = self.quote_below(paragraph)
             if found is not None:
                 return found
@@ -638,15 +646,17 @@ class EnglishFinder:
             following = self.paragraph(following.end + 1)
         return following
 
+    def opening_quote(self, paragraph: _Paragraph) -> Quote | None:
+        """The quotation that opens a paragraph, after any leading spaces."""
+        first = paragraph.start
+        while first < paragraph.end and self.text[first].isspace():
+            first += 1
+        return paragraph.quote_at(first)
+
     def quote_below(self, paragraph: _Paragraph):
         """'... said in a statement:' closing a paragraph introduces the quotation that opens the next."""
         following = self.next_paragraph(paragraph)
-        if following is None:
-            return None
-        first = following.start
-        while first < following.end and self.text[first].isspace():
-            first += 1
-        quote = following.quote_at(first)
+        quote = self.opening_quote(following) if following is not None else None
         if quote is None:
             return None
         runs = self.quote_run(following, quote)
@@ -905,18 +915,18 @@ class EnglishFinder:
             stop = sentence_end
             while stop < paragraph.end and (text[stop].isspace() or text[stop] in ".!?"):
                 stop += 1
-            if stop >= paragraph.end:
+            if stop < paragraph.end:
+                quote = paragraph.quote_at(stop)
+            else:
                 # '“A,” Adelson said during the interview.' closing its paragraph, and a
                 # paragraph that is one quotation, naming nobody, below it
                 where = self.next_paragraph(paragraph)
-                stop = where.start if where is not None else paragraph.end
-                while where is not None and stop < where.end and text[stop].isspace():
-                    stop += 1
-            quote = where.quote_at(stop) if where is not None else None
+                quote = self.opening_quote(where) if where is not None else None
             if quote is not None and quote.closed:
-                # the sentence holding the quotation's last character: "“B,” she said" has its own speaker
-                after = text[quote.end : where.sentence(quote.end - 1)[1]].strip(" .,!?")
-                if where is not paragraph:
+                if where is paragraph:
+                    # the sentence holding the quotation's last character: "“B,” she said" has its own speaker
+                    after = text[quote.end : where.sentence(quote.end - 1)[1]].strip(" .,!?")
+                else:
                     after = text[quote.end : where.end].strip()
                 if after:
                     quote = None
