@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 
 from claimtrack import evaluate
 from claimtrack.detect import english
@@ -96,8 +95,8 @@ def train(rows, c=None):
 
 
 def probability(weights, bias, features):
-    score = bias + sum(weights.get(f, 0.0) for f in features)
-    return 1 / (1 + math.exp(-max(-30, min(30, score))))
+    """The model's probability, computed as claimtrack computes it in use."""
+    return english.CueModel(weights, bias, threshold=0.5, min_ratio=0.0).probability(features)
 
 
 def best_threshold(scored, n_gold, floor):
