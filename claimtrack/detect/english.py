@@ -21,7 +21,7 @@ import json
 import math
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import regex
@@ -38,7 +38,6 @@ PARAGRAPH_BREAK = regex.compile(r"\n")
 SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
 CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
-LAST_WORD_BEFORE = re.compile(r"([^\W_]+)\s+$")
 TO_WORD_AFTER = re.compile(r"\s+to\s+([^\W_]+)")
 BY_RELAY = re.compile(r"\s+by\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})")
 NOT_A_STATEMENT_AFTER = re.compile(
@@ -64,22 +63,28 @@ _MAX_QUOTE_DEPTH = 3
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Outermost quotations in ``text[start:end]``; an unclosed one runs to the end (closed=False)."""
+    return _pair_marks([(m.start(), m.end(), m.group()) for m in QUOTE_MARKS.finditer(text, start, end)], end)
+
+
+def _pair_marks(marks: list[tuple[int, int, str]], end: int) -> list[Quote]:
+    """Pair quotation marks given as ``(start, end, mark)`` in text order, up to ``end``."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for match in QUOTE_MARKS.finditer(text, start, end):
-        mark = match.group()
+    for mark_start, mark_end, mark in marks:
         if stack and mark in _CLOSERS[stack[-1][0]]:
             _opener, opened_at = stack.pop()
             if not stack:
-                quotes.append(Quote(opened_at, match.end()))
+                quotes.append(Quote(opened_at, mark_end))
             continue
         if mark == "»" or (mark == "”" and not stack):
             continue  # a stray closer with nothing open
         if len(stack) < _MAX_QUOTE_DEPTH:
-            stack.append((mark, match.start()))
+            stack.append((mark, mark_start))
     if stack:
         quotes.append(Quote(stack[0][1], end, closed=False))
     return quotes
+
+
 _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
@@ -158,6 +163,11 @@ class CueModel:
     are data (``languages/<code>_cue_model.json``). Candidates come from lexicon words whose cue
     ratio reaches ``min_ratio``, except ``never_cues`` (words the model rejected almost every time
     on train, left out of the pattern for speed); those scoring below ``threshold`` are dropped.
+
+    Most features are conjunctions with the cue word (``w=said|p=he``). Their weights are kept
+    in a small table per word, looked up by the rest of the name (``p=he``), and the others in a
+    table of their own: tens of thousands of weights in one dictionary made every lookup a
+    cache miss, and the model's sums cost more than the grammar around them.
     """
 
     weights: dict[str, float]
@@ -165,12 +175,46 @@ class CueModel:
     threshold: float
     min_ratio: float
     never_cues: frozenset[str] = frozenset()
+    general: dict[str, float] = field(init=False, repr=False, compare=False)
+    conjoined: dict[str, dict[str, float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        general: dict[str, float] = {}
+        conjoined: dict[str, dict[str, float]] = {}
+        for name, weight in self.weights.items():
+            if name.startswith("w="):
+                word, _bar, rest = name[2:].partition("|")
+                conjoined.setdefault(word, {})[rest] = weight
+            else:
+                general[name] = weight
+        object.__setattr__(self, "general", general)
+        object.__setattr__(self, "conjoined", conjoined)
 
     def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(map(self.weights.get, features, _ZEROS))
+        """The probability for features given by name (as :func:`feature_names` writes them)."""
+        values = []
+        for name in features:
+            if name.startswith("w="):
+                word, _bar, rest = name[2:].partition("|")
+                values.append(self.conjoined.get(word, _NO_WEIGHTS).get(rest, 0.0))
+            else:
+                values.append(self.general.get(name, 0.0))
+        return self._logistic(values)
+
+    def keys_probability(self, word: str, general: list[str], conjoined: list[str]) -> float:
+        """The same probability for features given as :func:`candidate_keys` gives them, without
+        writing the conjoined names out."""
+        values = list(map(self.general.get, general, _ZEROS))
+        values += map(self.conjoined.get(word, _NO_WEIGHTS).get, conjoined, _ZEROS)
+        return self._logistic(values)
+
+    def _logistic(self, values: list[float]) -> float:
+        # one sum() over the weights in feature order, in both methods: the same float result
+        score = self.bias + sum(values)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
+_NO_WEIGHTS: dict[str, float] = {}
 _ZEROS = itertools.repeat(0.0)  # the default weight of an unseen feature, for map()
 
 
@@ -229,9 +273,10 @@ def _length_bucket(count: int) -> str:
     return "31+"
 
 
-def candidate_features(text: str, candidate: Candidate, word: str, ratio: float, pronouns) -> list[str]:
-    """What the cue model looks at: the cue word, the rule that built the candidate, the shape
-    of its speaker and content, and the words on either side of the cue."""
+def candidate_keys(text: str, candidate: Candidate, ratio: float, pronouns) -> tuple[list[str], list[str]]:
+    """What the cue model looks at: the rule that built the candidate, the shape of its speaker
+    and content, and the words on either side of the cue; alone (first list) and conjoined with
+    the cue word (second list, written without their ``w=<word>|`` prefix; "" is the word alone)."""
     rule = candidate.rule.split(".")[1] if candidate.rule.count(".") else candidate.rule
     cue_start, cue_end = candidate.cue
     before = TOKEN.findall(text, max(0, cue_start - 30), cue_start)
@@ -249,8 +294,7 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
         speaker_length = _length_bucket(_word_count(text, *candidate.speaker))
     speaker_head = ""
     if candidate.speaker is not None:
-        head = LAST_WORD_BEFORE.search(text, max(candidate.speaker[0], candidate.speaker[1] - 30), candidate.speaker[1] + 1)
-        speaker_head = head.group(1).lower() if head else ""
+        speaker_head = _word_before(text, max(candidate.speaker[0], candidate.speaker[1] - 30), candidate.speaker[1] + 1).lower()
     if candidate.speaker is None:
         distance = "none"
     elif candidate.speaker[0] >= cue_end:
@@ -263,20 +307,27 @@ def candidate_features(text: str, candidate: Candidate, word: str, ratio: float,
     first_match = TOKEN.match(text, *candidate.content)
     content_first = _word_class(first_match.group() if first_match else None)
     content_length = _length_bucket(_word_count(text, *candidate.content))
-    return [
-        f"w={word}", f"r={rule}", f"k={candidate.kind}", f"w={word}|r={rule}", f"s={speaker}",
-        f"w={word}|s={speaker}", f"sl={speaker_length}", f"cl={content_length}", f"cf={content_first}",
-        f"w={word}|cf={content_first}", f"p={previous_class}", f"n={next_class}", f"w={word}|n={next_class}",
-        f"w={word}|p={previous_class}", f"r={rule}|cf={content_first}", f"r={rule}|s={speaker}",
-        f"rb={int(ratio * 10)}", f"r={rule}|cl={content_length}", f"k={candidate.kind}|cl={content_length}",
-        # two words on either side of the cue, alone and with the cue word
-        f"pp={previous2}|p={previous_class}", f"n={next_class}|nn={next2}", f"w={word}|s={speaker}|cf={content_first}",
-        f"w={word}|pp={previous2}|p={previous_class}", f"w={word}|n={next_class}|nn={next2}",
-        f"sd={distance}", f"w={word}|sd={distance}", f"r={rule}|sd={distance}", f"ce={content_end}",
-        f"k={candidate.kind}|ce={content_end}",
-        f"pw={before[-1].lower() if before else ''}", f"nw={after[0].lower() if after else ''}",
-        f"sw={speaker_head}", f"w={word}|sw={speaker_head}",
+    r, s, cf, p, n = f"r={rule}", f"s={speaker}", f"cf={content_first}", f"p={previous_class}", f"n={next_class}"
+    # two words on either side of the cue
+    pp_p, n_nn, sd, sw = f"pp={previous2}|{p}", f"{n}|nn={next2}", f"sd={distance}", f"sw={speaker_head}"
+    general = [
+        r, f"k={candidate.kind}", s, f"sl={speaker_length}", f"cl={content_length}", cf, p, n, f"{r}|{cf}", f"{r}|{s}",
+        f"rb={int(ratio * 10)}", f"{r}|cl={content_length}", f"k={candidate.kind}|cl={content_length}", pp_p, n_nn,
+        sd, f"{r}|{sd}", f"ce={content_end}", f"k={candidate.kind}|ce={content_end}",
+        f"pw={before[-1].lower() if before else ''}", f"nw={after[0].lower() if after else ''}", sw,
     ]
+    conjoined = ["", r, s, cf, n, p, f"{s}|{cf}", pp_p, n_nn, sd, sw]
+    return general, conjoined
+
+
+def feature_names(word: str, general: list[str], conjoined: list[str]) -> list[str]:
+    """The features of :func:`candidate_keys` by name, as the trainer sees them."""
+    return general + [f"w={word}|{key}" if key else f"w={word}" for key in conjoined]
+
+
+def candidate_features(text: str, candidate: Candidate, word: str, ratio: float, pronouns) -> list[str]:
+    """The cue model's features of a candidate alone (without its place in the article), by name."""
+    return feature_names(word, *candidate_keys(text, candidate, ratio, pronouns))
 
 
 # where the phrase content of a stance or action cue ends: a new clause or a circumstance
@@ -338,6 +389,21 @@ def _trim(text: str, start: int, end: int) -> Range:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
         end -= 1
     return start, end
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word that ends ``text[start:end]`` just before its trailing whitespace ('' when the
+    range does not end in whitespace after a word). What ``([^\W_]+)\s+$`` searched in the range
+    finds, without the regex: its search tried every start in the range, each one scanning to
+    the end ([^\W_] is str.isalnum, \s is str.isspace)."""
+    chunk = text[start:end]
+    stripped = chunk.rstrip()
+    if len(stripped) == len(chunk):
+        return ""
+    first = len(stripped)
+    while first and stripped[first - 1].isalnum():
+        first -= 1
+    return stripped[first:]
 
 
 def _is_word(token: str) -> bool:
@@ -409,6 +475,7 @@ class EnglishFinder:
         self.paragraphs: dict[int, _Paragraph] = {}
         self._skip_key: tuple | None = None
         self._skip_result = 0
+        self._found_marks: tuple | None = None
 
     # --- structure --------------------------------------------------------------------------
     def paragraph(self, position: int) -> _Paragraph:
@@ -421,15 +488,29 @@ class EnglishFinder:
             self.paragraphs[index] = paragraph
         return paragraph
 
+    def _marks(self) -> tuple[list[int], list[tuple[int, int, str]], list[int], list[tuple[int, int, bool]]]:
+        """Quotation marks and sentence stops of the whole text, found once, in two scans
+        (one scan per paragraph cost more in calls than in characters). A paragraph's share is
+        what a scan of the paragraph alone finds: neither pattern matches a line break, and a
+        stop that ends a paragraph is followed by the line break its lookahead accepts."""
+        if self._found_marks is None:
+            text = self.text
+            quotes = [(m.start(), m.end(), m.group()) for m in QUOTE_MARKS.finditer(text)]
+            stops = [(m.start(), m.end(), m.end() - m.start() == 1 and text[m.start()] == ".")
+                     for m in SENTENCE_END.finditer(text)]
+            self._found_marks = ([q[0] for q in quotes], quotes, [s[0] for s in stops], stops)
+        return self._found_marks
+
     def _build_paragraph(self, start: int, end: int) -> _Paragraph:
         text = self.text
-        quotes = find_quotes(text, start, end)
+        quote_starts, all_quotes, stop_starts, all_stops = self._marks()
+        marks = all_quotes[bisect.bisect_left(quote_starts, start) : bisect.bisect_left(quote_starts, end)]
+        quotes = _pair_marks(marks, end) if marks else []
         paragraph = _Paragraph(start, end, quotes, [q.start for q in quotes], [])
         abbreviations = self.grammar.abbreviations
         ends = []
-        for match in SENTENCE_END.finditer(text, start, end):
-            stop_at = match.start()
-            if stop_at > start and match.group() == ".":
+        for stop_at, stop, full_stop in all_stops[bisect.bisect_left(stop_starts, start) : bisect.bisect_left(stop_starts, end)]:
+            if stop_at > start and full_stop:
                 # the word before the stop: LAST_WORD, read without a regex call when the text is ASCII
                 window = text[max(start, stop_at - 12) : stop_at]
                 if window.isascii():
@@ -443,10 +524,9 @@ class EnglishFinder:
                 quote = paragraph.inside_quote(stop_at)
                 # a stop inside a quotation ends the sentence only where it also ends the quotation
                 # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
-                if quote is not None and not (quote.end - match.end() <= 2 and
+                if quote is not None and not (quote.end - stop <= 2 and
                                               CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4))):
                     continue
-            stop = match.end()
             while stop < end and text[stop] in _SENTENCE_CLOSERS:
                 stop += 1
             ends.append(stop)
@@ -728,8 +808,7 @@ class EnglishFinder:
         cue_start, cue_end = match.span()
         # cheap refusals first, before any tokenising: a noun after a determiner ("the report",
         # "his claim"), and "refused to say", where the later cue word takes the whole phrase
-        previous_word = LAST_WORD_BEFORE.search(text, max(0, cue_start - 12), cue_start)
-        if previous_word is not None and previous_word.group(1).lower() in grammar.noun_determiners:
+        if _word_before(text, max(0, cue_start - 12), cue_start).lower() in grammar.noun_determiners:
             return None
         following = TO_WORD_AFTER.match(text, cue_end, min(len(text), cue_end + 30))
         if following is not None and following.group(1).lower() in grammar.cues:
@@ -1002,22 +1081,22 @@ class EnglishFinder:
     def keep(self, candidate: Candidate, word: str, ratio: float, previous: Candidate | None = None) -> bool:
         """Whether the cue model keeps a candidate (its confidence is then the model's
         probability); without a model every candidate is kept and its features recorded."""
-        features = candidate_features(self.text, candidate, word, ratio, self.grammar.pronouns)
+        general, conjoined = candidate_keys(self.text, candidate, ratio, self.grammar.pronouns)
         # a cue inside the content of the attribution kept before it: 'Peskov said Kyiv wants ...'
-        nested = "1" if previous is not None and previous.content[0] <= candidate.cue[0] < previous.content[1] else "0"
+        nested = "nest=1" if previous is not None and previous.content[0] <= candidate.cue[0] < previous.content[1] else "nest=0"
         if previous is None:
-            gap = "none"
+            gap = "pg=none"
         else:
             distance = candidate.cue[0] - previous.cue[1]
-            gap = "near" if distance < 40 else "mid" if distance < 200 else "far"
-        features += [f"nest={nested}", f"w={word}|nest={nested}", f"pg={gap}", f"w={word}|pg={gap}",
-                     f"nest={nested}|pg={gap}", f"ss={int(previous is not None and candidate.speaker == previous.speaker)}"]
+            gap = "pg=near" if distance < 40 else "pg=mid" if distance < 200 else "pg=far"
+        general += [nested, gap, f"{nested}|{gap}", f"ss={int(previous is not None and candidate.speaker == previous.speaker)}"]
+        conjoined += [nested, gap]
         if self.model is None:
-            self.features.append(features)
+            self.features.append(feature_names(word, general, conjoined))
             return True
-        probability = self.model.probability(features)
+        probability = self.model.keys_probability(word, general, conjoined)
         if self.collect:
-            self.collected.append((candidate, features, probability >= self.model.threshold))
+            self.collected.append((candidate, feature_names(word, general, conjoined), probability >= self.model.threshold))
         if probability < self.model.threshold:
             return False
         candidate.confidence = round(probability, 3)
@@ -1049,7 +1128,7 @@ class EnglishFinder:
         previous = None
         for match in grammar.regex.finditer(self.text):
             start = match.start()
-            if taken and any(a <= start < b for a, b in taken[-6:]):
+            if taken and _inside_any(taken[-6:], start):
                 continue
             paragraph = self.paragraph(start)
             if paragraph.inside_quote(start):
@@ -1074,6 +1153,13 @@ class EnglishFinder:
                 taken.append(candidate.speaker)
         _cut_at_followers(self.text, candidates)
         return candidates
+
+
+def _inside_any(ranges: list[Range], position: int) -> bool:
+    for start, end in ranges:  # a loop, not any() over a generator: this runs for every cue word
+        if start <= position < end:
+            return True
+    return False
 
 
 def _cut_at_followers(text: str, candidates: list[Candidate]) -> None:
