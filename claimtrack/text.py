@@ -22,6 +22,7 @@ TATWEEL = "\u0640"
 
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
+_ARABIC_BLOCK = regex.compile("[\u0600-\u06ff]")
 # Paragraphs: a blank line, or a single newline (news text is often one paragraph a line).
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v\u200e\u200f]*")
 
@@ -89,6 +90,11 @@ def _arabic_tools():
 
 def normalize_arabic(text: str) -> NormalizedText:
     """Arabic text without diacritics or tatweel, with alef and ta marbuta forms unified."""
+    if _ARABIC_BLOCK.search(text) is None:
+        # camel-tools changes only characters of the Arabic block (tests/test_text.py checks
+        # it): a string without any, such as the English aliases of the registry, is its own
+        # normal form, and English work never has to import camel-tools
+        return NormalizedText(text, text)
     deletable, letters, dediacritise = _arabic_tools()
     deleted = [m.start() for m in deletable.finditer(text)]
     if not deleted:
