@@ -63,8 +63,14 @@ def _alias_key(alias: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# How many parsed mentions an alias index keeps per language (see :meth:`_AliasIndex.parses`);
+# a few thousand articles of news name fewer distinct speakers than this.
+PARSE_CACHE_LIMIT = 50_000
+
+
 class _AliasIndex:
     def __init__(self, entries: list[RegistryEntry]):
+        self._parses: dict[LanguagePack, dict[tuple[str, str | None], Mention | None]] = {}
         self.by_key: dict[tuple[str, ...], RegistryEntry] = {}
         self.by_lower: dict[tuple[str, ...], RegistryEntry] = {}
         for entry in entries:
@@ -105,6 +111,22 @@ class _AliasIndex:
                     return entry, first, first + size
         return None
 
+    def parses(self, pack: LanguagePack) -> dict[tuple[str, str | None], Mention | None]:
+        """Mentions already parsed with this index and ``pack``, by ``(surface, prefix)``.
+
+        A parse depends on nothing else (not on the document), so the cache is shared by every
+        document linked with this index: the shipped index keeps it for the life of the process
+        ("he", "Trump", "officials" are parsed once per corpus, not once per article), and an
+        index built for a call's extra entities takes its own cache with it when it goes.
+        The pack is part of the key by identity (a pack has no ``__eq__``), never by its code."""
+        cache = self._parses.get(pack)
+        if cache is None:
+            cache = self._parses[pack] = {}
+        return cache
+
+    def clear_parses(self) -> None:
+        self._parses.clear()
+
 
 @functools.cache
 def _shipped_index() -> _AliasIndex:
@@ -115,6 +137,13 @@ def alias_index(extra: tuple[RegistryEntry, ...] = ()) -> _AliasIndex:
     if not extra:
         return _shipped_index()
     return _AliasIndex([*extra, *load_registry().entities])
+
+
+def clear_parse_cache() -> None:
+    """Forget the mentions parsed so far with the shipped registry (to time a cold pass, or to
+    free the memory); indexes built for extra entities are per call and keep nothing."""
+    if _shipped_index.cache_info().currsize:
+        _shipped_index().clear_parses()
 
 
 _DETERMINERS: dict[int, tuple[object, frozenset[str]]] = {}
@@ -162,7 +191,7 @@ class Linker:
         self.position = 0  # where, in the normalised text, the mention being resolved stands
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
         self._word_sets: dict[str, frozenset[str]] = {}
-        self._parsed: dict[tuple[str, str | None], Mention | None] = {}
+        self._parsed = index.parses(pack)
         self._lowered: tuple[str] | None = None
 
     # --- parsing ----------------------------------------------------------------------------
@@ -189,12 +218,19 @@ class Linker:
         return surface[:1].isupper()
 
     def parse(self, surface: str, prefix: str | None = None) -> Mention | None:
-        """The parts of a mention; the same words are parsed once per document (news repeats
-        its sources: "بوتين", "TASS"). Mentions are never changed after parsing."""
+        """The parts of a mention. A parse reads only the language pack, the alias index and
+        its arguments, never the document, and a Mention is never changed once parsed (the
+        linker copies what it needs into its records), so the same words are parsed once for
+        every document linked with this index (news repeats its sources: "بوتين", "TASS",
+        "he"); see :meth:`_AliasIndex.parses`."""
         key = (surface, prefix)
-        if key in self._parsed:
-            return self._parsed[key]
-        mention = self._parsed[key] = self._parse(surface, prefix)
+        parsed = self._parsed
+        if key in parsed:
+            return parsed[key]
+        mention = self._parse(surface, prefix)
+        if len(parsed) >= PARSE_CACHE_LIMIT:
+            parsed.clear()  # bounded: a long-running process meets ever new surfaces
+        parsed[key] = mention
         return mention
 
     def _parse(self, surface: str, prefix: str | None = None) -> Mention | None:

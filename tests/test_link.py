@@ -1,0 +1,78 @@
+"""The linker's cross-document parse cache: a cached parse is the parse, and a call's extra
+entities never reach another call."""
+
+from __future__ import annotations
+
+import claimtrack
+from claimtrack import link
+from claimtrack.languages import KnownEntity, load_language, load_registry
+
+SURFACES = [
+    ("he", None),
+    ("White House press secretary Sean Spicer", None),
+    ("Sen. Bernie Sanders, the Vermont independent", None),
+    ("officials familiar with the matter", None),
+    ("Reuters", None),
+    ("the agency", None),
+]
+ARABIC_SURFACES = [("المتحدث باسم الكرملين ديمتري بيسكوف", None), ("للمتحدث باسم الوزارة", "ل"), ("السيد", None)]
+
+
+def fresh_parse(code: str, surface: str, prefix: str | None):
+    """A parse that no cache has seen: a new index of the shipped registry, so a new cache."""
+    return link.Linker(load_language(code), link._AliasIndex(load_registry().entities)).parse(surface, prefix)
+
+
+def test_a_cached_parse_is_the_same_as_a_fresh_one():
+    link.clear_parse_cache()
+    for code, surfaces in (("en", SURFACES), ("ar", ARABIC_SURFACES)):
+        pack = load_language(code)
+        first = link.Linker(pack, link.alias_index()).parse
+        second = link.Linker(pack, link.alias_index()).parse  # another document
+        for surface, prefix in surfaces:
+            parsed = first(surface, prefix)
+            assert parsed is not None and parsed.kind is not None or parsed.pronoun
+            assert second(surface, prefix) is parsed  # shared across documents
+            assert parsed == fresh_parse(code, surface, prefix)
+
+
+def test_the_cache_is_kept_per_language_pack():
+    link.clear_parse_cache()
+    index = link.alias_index()
+    english = link.Linker(load_language("en"), index).parse("الرئيس")
+    arabic = link.Linker(load_language("ar"), index).parse("الرئيس")
+    assert english != arabic
+    assert index.parses(load_language("en")) is not index.parses(load_language("ar"))
+
+
+def test_clearing_the_cache_and_its_bound(monkeypatch):
+    pack = load_language("en")
+    link.alias_index().parses(pack)[("he", None)] = None  # a stale entry that clearing removes
+    link.clear_parse_cache()
+    assert link.Linker(pack, link.alias_index()).parse("he").pronoun
+    monkeypatch.setattr(link, "PARSE_CACHE_LIMIT", 2)
+    linker = link.Linker(pack, link.alias_index())
+    for surface in ("Trump", "officials", "Reuters", "she"):
+        linker.parse(surface)
+        assert len(link.alias_index().parses(pack)) <= 2
+    assert linker.parse("Reuters") == fresh_parse("en", "Reuters", None)
+
+
+def test_extra_entities_do_not_leak_between_calls():
+    text = 'The Gazette of Springfield said the plant would close.\n\n"We will fight it," said Mayor Ann Lee.'
+    extra = KnownEntity(id="gazette-springfield", kind="outlet", names={"en": "Gazette of Springfield"},
+                        aliases=["The Gazette of Springfield"])
+
+    def linked(document):
+        return [a.entity.registry_id if a.entity else None for a in document.attributions]
+
+    link.clear_parse_cache()
+    before = linked(claimtrack.extract(text, lang="en"))
+    with_extra = linked(claimtrack.extract(text, lang="en", entities=[extra]))
+    after = linked(claimtrack.extract(text, lang="en"))
+    assert "gazette-springfield" in with_extra
+    assert "gazette-springfield" not in before and after == before
+    # the parse made with the extra entity stays with its index, not the shipped one
+    pack = load_language("en")
+    assert all(m is None or m.registry is None or m.registry.id != "gazette-springfield"
+               for m in link.alias_index().parses(pack).values())
