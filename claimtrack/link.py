@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -161,6 +162,37 @@ def _determiners(pack: LanguagePack) -> frozenset[str]:
 def _definite(word: str) -> bool:
     """An Arabic word with the article, alone or after a one-letter clitic ("والـ", "بالـ", "لل")."""
     return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
+
+
+_ASCII_WORD = re.compile("[a-z]+")
+_TITLE_FIRST_WORDS: dict[int, tuple[object, frozenset[str] | None]] = {}
+
+
+def _title_first_words(pack: LanguagePack) -> frozenset[str] | None:
+    """The ASCII letters each title opens with (``"sen"`` for "sen.", ``"vice"`` for "vice
+    president"), when they tell which windows of a lower-cased text may hold a title.
+
+    Why a window of ``lowered`` (the text lower-cased, as :meth:`Linker._lowered_text` gives it:
+    the same length, none of the letters İ ı ſ K) with none of these among its runs of ``[a-z]``
+    holds no match of the case-blind ``title_regex``: say a title ``t`` matches at ``p``. Every
+    character of an ASCII ``t`` is matched by a character that lower-cases to it (a letter) or by
+    itself (anything else), so ``lowered[p:p + len(t)] == t``. Before ``p`` the text has no
+    word character, which no character lower-casing to ``[a-z]`` is, so a run starts at ``p``
+    (or the window does, at ``p``). The run ends after ``t``'s first letters ``w``: at the
+    character after ``w`` in ``t``, which is not ``[a-z]``, or, if ``t`` is ``w``, at the window's
+    end or at the non-word character ``(?!\\w)`` saw. So ``w`` is a run of the window.
+
+    ``None`` (look in every window) unless the pack matches case-blindly and every title is ASCII
+    and opens with a letter. ``title_regex`` and ``titles`` are built from the same words."""
+    cached = _TITLE_FIRST_WORDS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        titles = pack.titles
+        usable = isinstance(pack.title_regex, re.Pattern) and bool(int(pack.flags) & re.IGNORECASE) and all(
+            t.isascii() and t[:1].islower() and t == t.lower() for t in titles
+        )
+        words = frozenset(_ASCII_WORD.match(t).group() for t in titles) if usable else None
+        cached = _TITLE_FIRST_WORDS[id(pack)] = (pack, words)
+    return cached[1]
 
 
 INTRODUCTION_WINDOW = 30_000
@@ -564,6 +596,26 @@ class Linker:
             self._lowered = (lowered if exact else "",)
         return self._lowered[0] or None
 
+    def titles_before(self, occurrences: Iterable[int]) -> Iterator[int]:
+        """Starts of the titles in the 80 characters before each occurrence of a name, as
+        ``title_regex.finditer(text, occurrence - 80, occurrence)`` finds them, window after
+        window (a window is not a slice of a global scan: a title may be cut at its end, and
+        windows overlap).
+
+        Most windows hold no title at all, and the regex, case-blind, costs more than telling
+        so from the window's words: see :func:`_title_first_words`, and :meth:`_lowered_text`
+        for when the lower-cased text can stand for the text."""
+        text = self.normalized.normal
+        title_regex = self.pack.title_regex
+        first_words = _title_first_words(self.pack)
+        lowered = self._lowered_text() if first_words is not None else None
+        for found in occurrences:
+            begin = max(0, found - 80)
+            if lowered is not None and first_words.isdisjoint(_ASCII_WORD.findall(lowered, begin, found)):
+                continue
+            for title in title_regex.finditer(text, begin, found):
+                yield title.start()
+
     def introduction(self, mention: Mention) -> Mention | None:
         """Where the text introduced this person with both a title and a name, if anywhere:
         "الرئيس الروسي" alone -> "الرئيس الروسي فلاديمير بوتين" said in narrative earlier;
@@ -576,11 +628,7 @@ class Linker:
         if mention.role_key and not mention.name_key:
             starts = self.occurrences(mention.role_key, *self.window(text), word_start=True)
         elif mention.name_key and not mention.role_key:
-            starts = (
-                title.start()
-                for found in self.occurrences(" ".join(mention.name_key), *self.window(text))
-                for title in self.pack.title_regex.finditer(text, max(0, found - 80), found)
-            )
+            starts = self.titles_before(self.occurrences(" ".join(mention.name_key), *self.window(text)))
         else:
             return None
         for count, start in enumerate(starts):

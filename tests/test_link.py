@@ -76,3 +76,21 @@ def test_extra_entities_do_not_leak_between_calls():
     pack = load_language("en")
     assert all(m is None or m.registry is None or m.registry.id != "gazette-springfield"
                for m in link.alias_index().parses(pack).values())
+
+
+def test_titles_before_finds_what_a_scan_of_each_window_finds():
+    """The word test that skips windows (see ``link._title_first_words``) against the regex run
+    over every window, on text made of titles, parts of titles and the letters İ ı ſ K."""
+    import random
+
+    pack = load_language("en")
+    pieces = ["Sen.", "sen", "Senator", "PRESIDENT", "presidential", "vice president", "Vice-President",
+              "attorney general", "Gen.", "gov", "Kremlin spokesman", "Trump", "said", " ", " ", ", ", ".",
+              "\n", "’", "é", "ſenator", "\u212aing", "İ", "ı", "_", "7", "x"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60)))
+        linker = link.Linker(pack, link.alias_index(), pack.normalize_text(text))
+        ends = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 8)))
+        expected = [m.start() for end in ends for m in pack.title_regex.finditer(text, max(0, end - 80), end)]
+        assert list(linker.titles_before(iter(ends))) == expected, text
