@@ -94,3 +94,24 @@ def test_titles_before_finds_what_a_scan_of_each_window_finds():
         ends = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 8)))
         expected = [m.start() for end in ends for m in pack.title_regex.finditer(text, max(0, end - 80), end)]
         assert list(linker.titles_before(iter(ends))) == expected, text
+
+
+def test_the_ascii_word_pattern_is_word_on_ascii():
+    """``link._ASCII_WORD`` spells WORD's classes out for ASCII: each class, character by character."""
+    import re
+
+    import regex
+
+    pairs = [
+        (r"[\p{L}\p{M}\p{N}_]", "[A-Za-z0-9_]"),
+        (r"[\p{L}\p{M}\p{N}]", "[A-Za-z0-9]"),
+        (r"[.'’-]", "[.'-]"),
+        (r"[^\s\p{L}\p{M}\p{N}]", r"[^\t\n\x0b\x0c\r A-Za-z0-9]"),
+    ]
+    for full, ascii_only in pairs:
+        assert full in link.WORD.pattern and ascii_only in link._ASCII_WORD.pattern
+        for char in map(chr, range(128)):
+            assert bool(regex.fullmatch(full, char)) == bool(re.fullmatch(ascii_only, char)), (full, char)
+    for text in ["Sen. Bernie Sanders, the Vermont independent", "U.S. officials' aide_1 -- rock-'n'-roll...",
+                 "a\x1cb\tc_ _d 'e' 3.5.", ""]:
+        assert link._words(text) == link.WORD.findall(text)
