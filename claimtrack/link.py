@@ -75,6 +75,11 @@ def _alias_key(alias: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# the letters of the Arabic alphabet (hamza to yeh, without the tatweel among them): what
+# camel-tools' normalisation keeps as letters, mapping alef and teh marbuta forms onto others
+_ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a]")
+
+
 # How many parsed mentions an alias index keeps per language (see :meth:`_AliasIndex.parses`);
 # a few thousand articles of news name fewer distinct speakers than this.
 PARSE_CACHE_LIMIT = 50_000
@@ -85,15 +90,30 @@ class _AliasIndex:
         self._parses: dict[LanguagePack, dict[tuple[str, str | None], Mention | None]] = {}
         self.by_key: dict[tuple[str, ...], RegistryEntry] = {}
         self.by_lower: dict[tuple[str, ...], RegistryEntry] = {}
+        # Aliases written with Arabic letters are indexed when a lookup first holds one: their
+        # keys need camel-tools' normalisation, half a second of import that English-only work
+        # should not pay. Nothing is lost by waiting: such a key has an Arabic letter in one of
+        # its words (normalisation maps letters to letters), so it never equals a key of the
+        # others, and only words with an Arabic letter can match it.
+        self._arabic: list[tuple[str, RegistryEntry]] = []
         for entry in entries:
             for alias in [*entry.aliases, *entry.names.values()]:
-                key = _alias_key(alias)
-                if not key:
-                    continue
-                self.by_key.setdefault(key, entry)
-                # Lower-case matching only for aliases that are not acronyms ("AP" must not match "ap").
-                if not all(w.isupper() for w in key if w.isalpha()):
-                    self.by_lower.setdefault(tuple(w.lower() for w in key), entry)
+                if _ARABIC_LETTER.search(alias):
+                    self._arabic.append((alias, entry))
+                else:
+                    self._add(alias, entry)
+        self._measure()
+
+    def _add(self, alias: str, entry: RegistryEntry) -> None:
+        key = _alias_key(alias)
+        if not key:
+            return
+        self.by_key.setdefault(key, entry)
+        # Lower-case matching only for aliases that are not acronyms ("AP" must not match "ap").
+        if not all(w.isupper() for w in key if w.isalpha()):
+            self.by_lower.setdefault(tuple(w.lower() for w in key), entry)
+
+    def _measure(self) -> None:
         self.longest = max((len(k) for k in self.by_key), default=1)
         # the longest alias opening with each word (as written, and lower-cased): a word that
         # opens no alias is passed over without building a key for each size
@@ -103,8 +123,18 @@ class _AliasIndex:
             for key in keys:
                 longest[key[0]] = max(longest.get(key[0], 0), len(key))
 
+    def _index_arabic(self) -> None:
+        for alias, entry in self._arabic:  # in the order given, so the same alias wins a tie
+            self._add(alias, entry)
+        self._arabic = []
+        self._measure()
+
     def find(self, words: list[str], start_only: bool = False) -> tuple[RegistryEntry, int, int] | None:
         """The longest alias among ``words`` (earliest first): ``(entry, first, last+1)``."""
+        if self._arabic:
+            joined = "".join(words)
+            if not joined.isascii() and _ARABIC_LETTER.search(joined):
+                self._index_arabic()
         starts = [0] if start_only else range(len(words))
         lowered = None
         for first in starts:

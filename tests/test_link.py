@@ -115,3 +115,15 @@ def test_the_ascii_word_pattern_is_word_on_ascii():
     for text in ["Sen. Bernie Sanders, the Vermont independent", "U.S. officials' aide_1 -- rock-'n'-roll...",
                  "a\x1cb\tc_ _d 'e' 3.5.", ""]:
         assert link._words(text) == link.WORD.findall(text)
+
+
+def test_arabic_aliases_are_indexed_when_a_word_first_needs_them():
+    from claimtrack.link import _AliasIndex
+    from claimtrack.languages import load_registry
+
+    index = _AliasIndex(load_registry().entities)
+    assert index._arabic  # the shipped registry has Arabic names
+    english = index.find(["TASS"], start_only=True)
+    assert english is not None and index._arabic  # an English lookup leaves them waiting
+    arabic = index.find(["تاس"], start_only=True)
+    assert arabic is not None and arabic[0] is english[0] and not index._arabic
