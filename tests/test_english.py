@@ -217,6 +217,32 @@ def test_phrase_content_of_a_stance_cue_ends_at_a_new_clause():
         assert [text[slice(*c.content)] for c in found] == [content]
 
 
+def test_cue_model_scores_keys_as_it_scores_feature_names():
+    # extraction looks the conjoined features up in their word's table without writing their
+    # names; the trainer scores names. Both must give the same probability, bit for bit, and
+    # the one a plain sum over the weights gives, up to rounding
+    import math
+
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    pack = load_language("en")
+    model = english.load_cue_model("en")
+    text = "Officials in the capital said that the talks had failed, the minister told reporters."
+    finder = english.EnglishFinder(pack, text)
+    found = finder.find()
+    assert found
+    for candidate in found:
+        word = text[slice(*candidate.cue)].split()[-1].lower()
+        general, conjoined = english.candidate_keys(text, candidate, 0.9, finder.grammar.pronouns)
+        names = english.feature_names(word, general, conjoined)
+        assert any(name.startswith(f"w={word}|") for name in names)
+        by_keys = model.keys_probability(word, general, conjoined)
+        assert by_keys == model.probability(names)
+        plain = model.bias + sum(model.weights.get(name, 0.0) for name in names)
+        assert math.isclose(by_keys, 1 / (1 + math.exp(-plain)), rel_tol=1e-12)
+
+
 def test_cue_model_sees_two_words_on_either_side_of_the_cue():
     from claimtrack.detect import english
     from claimtrack.languages import load_language

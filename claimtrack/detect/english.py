@@ -167,7 +167,7 @@ class CueModel:
     Most features are conjunctions with the cue word (``w=said|p=he``). Their weights are kept
     in a small table per word, looked up by the rest of the name (``p=he``), and the others in a
     table of their own: tens of thousands of weights in one dictionary made every lookup a
-    cache miss, and the model's sums cost more than the grammar around them.
+    cache miss.
     """
 
     weights: dict[str, float]
