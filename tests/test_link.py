@@ -118,10 +118,7 @@ def test_the_ascii_word_pattern_is_word_on_ascii():
 
 
 def test_arabic_aliases_are_indexed_when_a_word_first_needs_them():
-    from claimtrack.link import _AliasIndex
-    from claimtrack.languages import load_registry
-
-    index = _AliasIndex(load_registry().entities)
+    index = link._AliasIndex(load_registry().entities)
     assert index._arabic  # the shipped registry has Arabic names
     english = index.find(["TASS"], start_only=True)
     assert english is not None and index._arabic  # an English lookup leaves them waiting
