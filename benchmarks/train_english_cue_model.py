@@ -70,7 +70,7 @@ def train(rows, c=None):
     index: dict[str, int] = {}
     data_rows, cols = [], []
     for i, (features, *_rest) in enumerate(rows):
-        for f in set(features):
+        for f in sorted(set(features)):  # columns in a fixed order: the fit does not depend on string hashing
             cols.append(index.setdefault(f, len(index)))
             data_rows.append(i)
     matrix = sparse.csr_matrix((np.ones(len(cols)), (data_rows, cols)), shape=(len(rows), len(index)))
@@ -94,9 +94,15 @@ def train(rows, c=None):
     return weights, float(result.x[-1])
 
 
-def probability(weights, bias, features):
-    """The model's probability, computed as claimtrack computes it in use."""
-    return english.CueModel(weights, bias, threshold=0.5, min_ratio=0.0).probability(features)
+def scorer(weights, bias):
+    """The model's probability of a feature list, computed as claimtrack computes it in use
+    (the model is built once: it lays its weights out in tables when it is made)."""
+    return english.CueModel(weights, bias, threshold=0.5, min_ratio=0.0).probability
+
+
+def cue_word(features):
+    """The cue word of a candidate's feature list (its feature ``w=<word>``)."""
+    return next(f[2:] for f in features if f.startswith("w=") and "|" not in f)
 
 
 def best_threshold(scored, n_gold, floor):
@@ -118,8 +124,8 @@ def out_of_fold(rows, folds):
     fold_of = {name: i % folds for i, name in enumerate(names)}
     scored = []
     for fold in range(folds):
-        fold_weights, fold_bias = train([r for r in rows if fold_of[r[2]] != fold])
-        scored.extend((probability(fold_weights, fold_bias, r[0]), r[1]) for r in rows if fold_of[r[2]] == fold)
+        probability = scorer(*train([r for r in rows if fold_of[r[2]] != fold]))
+        scored.extend((probability(r[0]), r[1]) for r in rows if fold_of[r[2]] == fold)
     return sorted(scored, reverse=True)
 
 
@@ -160,14 +166,15 @@ def main() -> None:
                 f1, precision, at = best_threshold(scored, n_gold, floor)
                 print(f"  out-of-fold at precision >= {floor}: F1 {f1:.3f} P {precision:.3f} threshold {at:.3f}")
         if threshold is None:
-            scored = sorted(((probability(weights, bias, r[0]), r[1]) for r in rows), reverse=True)
+            probability = scorer(weights, bias)
+            scored = sorted(((probability(r[0]), r[1]) for r in rows), reverse=True)
             f1, _precision, threshold = best_threshold(scored, n_gold, args.min_precision)
             threshold = round(threshold, 3)
             print(f"threshold {threshold} (fitted F1 estimate {f1:.3f})")
         model = english.CueModel(weights, bias, threshold, args.min_ratio)
     if held:
         rows_held = examples(held, args.min_ratio, model)
-        kept = [(r[1]) for r in rows_held if probability(weights, bias, r[0]) >= threshold]
+        kept = [(r[1]) for r in rows_held if model.probability(r[0]) >= threshold]
         n_held = sum(len([g for g in a.gold if g.content]) for a in held)
         tp = sum(kept)
         p, r = tp / max(1, len(kept)), tp / max(1, n_held)
@@ -175,9 +182,9 @@ def main() -> None:
     # words the model keeps at most 2% of the time over 10+ proposals: left out of the pattern
     proposed, accepted = {}, {}
     for features, _label, *_ in rows:
-        word = features[0][2:]
+        word = cue_word(features)
         proposed[word] = proposed.get(word, 0) + 1
-        accepted[word] = accepted.get(word, 0) + (probability(weights, bias, features) >= threshold)
+        accepted[word] = accepted.get(word, 0) + (model.probability(features) >= threshold)
     never = sorted(w for w, n in proposed.items() if n >= 10 and accepted[w] <= 0.02 * n and " " not in w)
     print(f"{len(never)} words never kept: {never[:12]} ...")
     if args.out:
