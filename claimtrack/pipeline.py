@@ -97,17 +97,9 @@ def _extract(text: str, pack, code: str, outlet: str | None, document_id: str, e
     entities_by_id: dict[str, dict] = {}
     attributions = []
 
-    if normalized.shifts:
-        def span(range_):
-            start, end = original_range(*range_)
-            return {"start": start, "end": end, "text": text[start:end]}
-    else:
-        def span(range_):
-            # original_range() above, without the call: every attribution has three to five spans
-            start, end = range_
-            if end < start:
-                end = start
-            return {"start": start, "end": end, "text": text[start:end]}
+    def span(range_):
+        start, end = original_range(*range_)
+        return {"start": start, "end": end, "text": text[start:end]}
 
     def entity(entity_id):
         if entity_id is None:
