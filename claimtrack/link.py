@@ -188,16 +188,10 @@ def clear_parse_cache() -> None:
         _shipped_index().clear_parses()
 
 
-_DETERMINERS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
+@functools.cache  # per pack, by identity (a pack has no __eq__)
 def _determiners(pack: LanguagePack) -> frozenset[str]:
     """Words that may open a mention before its head (the pack's ``subject_openers`` list)."""
-    cached = _DETERMINERS.get(id(pack))
-    if cached is None or cached[0] is not pack:
-        words = frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
-        cached = _DETERMINERS[id(pack)] = (pack, words)
-    return cached[1]
+    return frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
 
 
 def _definite(word: str) -> bool:
@@ -206,9 +200,9 @@ def _definite(word: str) -> bool:
 
 
 _LOWER_RUN = re.compile("[a-z]+")
-_TITLE_FIRST_WORDS: dict[int, tuple[object, frozenset[str] | None]] = {}
 
 
+@functools.cache  # per pack, by identity
 def _title_first_words(pack: LanguagePack) -> frozenset[str] | None:
     """The ASCII letters each title opens with (``"sen"`` for "sen.", ``"vice"`` for "vice
     president"), when they tell which windows of a lower-cased text may hold a title.
@@ -225,15 +219,11 @@ def _title_first_words(pack: LanguagePack) -> frozenset[str] | None:
 
     ``None`` (look in every window) unless the pack matches case-blindly and every title is ASCII
     and opens with a letter. ``title_regex`` and ``titles`` are built from the same words."""
-    cached = _TITLE_FIRST_WORDS.get(id(pack))
-    if cached is None or cached[0] is not pack:
-        titles = pack.titles
-        usable = isinstance(pack.title_regex, re.Pattern) and bool(int(pack.flags) & re.IGNORECASE) and all(
-            t.isascii() and t[:1].islower() and t == t.lower() for t in titles
-        )
-        words = frozenset(_LOWER_RUN.match(t).group() for t in titles) if usable else None
-        cached = _TITLE_FIRST_WORDS[id(pack)] = (pack, words)
-    return cached[1]
+    titles = pack.titles
+    usable = isinstance(pack.title_regex, re.Pattern) and bool(int(pack.flags) & re.IGNORECASE) and all(
+        t.isascii() and t[:1].islower() and t == t.lower() for t in titles
+    )
+    return frozenset(_LOWER_RUN.match(t).group() for t in titles) if usable else None
 
 
 INTRODUCTION_WINDOW = 30_000
