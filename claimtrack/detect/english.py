@@ -267,57 +267,81 @@ def _word_count(text: str, start: int, end: int) -> int:
 
 
 def _length_bucket(count: int) -> str:
-    for limit, label in ((1, "1"), (2, "2"), (5, "3-5"), (12, "6-12"), (30, "13-30")):
-        if count <= limit:
-            return label
-    return "31+"
+    return _LENGTH_BUCKETS[count] if count < len(_LENGTH_BUCKETS) else "31+"
+
+
+# the model's word-count buckets: 0-1, 2, 3-5, 6-12, 13-30, 31+
+_LENGTH_BUCKETS = ["1", "1", "2"] + ["3-5"] * 3 + ["6-12"] * 7 + ["13-30"] * 18
 
 
 def candidate_keys(text: str, candidate: Candidate, ratio: float, pronouns) -> tuple[list[str], list[str]]:
     """What the cue model looks at: the rule that built the candidate, the shape of its speaker
     and content, and the words on either side of the cue; alone (first list) and conjoined with
     the cue word (second list, written without their ``w=<word>|`` prefix; "" is the word alone)."""
-    rule = candidate.rule.split(".")[1] if candidate.rule.count(".") else candidate.rule
+    # Every candidate pays for this function, so the word classes are read from their memo
+    # (``_WORD_CLASSES.get(token) or _word_class(token)``) and the length buckets from a table.
+    rule = _RULE_NAMES.get(candidate.rule) or _rule_name(candidate.rule)
     cue_start, cue_end = candidate.cue
     before = TOKEN.findall(text, max(0, cue_start - 30), cue_start)
-    after = TOKEN.findall(text, cue_end, min(len(text), cue_end + 30))
-    previous_class = _word_class(before[-1] if before else None)
-    next_class = _word_class(after[0] if after else None)
-    previous2 = _word_class(before[-2] if len(before) > 1 else None)
-    next2 = _word_class(after[1] if len(after) > 1 else None)
-    if candidate.speaker is None:
-        speaker, speaker_length = "none", "0"
+    after = TOKEN.findall(text, cue_end, cue_end + 30)
+    classes = _WORD_CLASSES
+    if before:
+        pw = before[-1]
+        previous_class = classes.get(pw) or _word_class(pw)
+        previous2 = (classes.get(before[-2]) or _word_class(before[-2])) if len(before) > 1 else "none"
+        pw = pw.lower()
     else:
-        first_match = TOKEN.match(text, *candidate.speaker)
+        pw, previous_class, previous2 = "", "none", "none"
+    if after:
+        nw = after[0]
+        next_class = classes.get(nw) or _word_class(nw)
+        next2 = (classes.get(after[1]) or _word_class(after[1])) if len(after) > 1 else "none"
+        nw = nw.lower()
+    else:
+        nw, next_class, next2 = "", "none", "none"
+    speaker_range = candidate.speaker
+    if speaker_range is None:
+        speaker, speaker_length, speaker_head, distance = "none", "0", "", "none"
+    else:
+        speaker_start, speaker_end = speaker_range
+        first_match = TOKEN.match(text, speaker_start, speaker_end)
         first = first_match.group() if first_match else ""
         speaker = "pron" if first.lower() in pronouns else _word_class(first)
-        speaker_length = _length_bucket(_word_count(text, *candidate.speaker))
-    speaker_head = ""
-    if candidate.speaker is not None:
-        speaker_head = _word_before(text, max(candidate.speaker[0], candidate.speaker[1] - 30), candidate.speaker[1] + 1).lower()
-    if candidate.speaker is None:
-        distance = "none"
-    elif candidate.speaker[0] >= cue_end:
-        distance = "after"
-    else:
-        gap = cue_start - candidate.speaker[1]
-        distance = "adj" if gap <= 1 else "near" if gap <= 3 else "mid" if gap <= 40 else "far"
-    last = text[candidate.content[1] - 1] if candidate.content[1] > candidate.content[0] else ""
+        speaker_length = _length_bucket(_word_count(text, speaker_start, speaker_end))
+        speaker_head = _word_before(text, max(speaker_start, speaker_end - 30), speaker_end + 1).lower()
+        if speaker_start >= cue_end:
+            distance = "after"
+        else:
+            gap = cue_start - speaker_end
+            distance = "adj" if gap <= 1 else "near" if gap <= 3 else "mid" if gap <= 40 else "far"
+    content_start, content_stop = candidate.content
+    last = text[content_stop - 1] if content_stop > content_start else ""
     content_end = last if last in ".?!,”\"'’)" else "w"
-    first_match = TOKEN.match(text, *candidate.content)
+    first_match = TOKEN.match(text, content_start, content_stop)
     content_first = _word_class(first_match.group() if first_match else None)
-    content_length = _length_bucket(_word_count(text, *candidate.content))
+    content_length = _length_bucket(_word_count(text, content_start, content_stop))
+    kind = candidate.kind
     r, s, cf, p, n = f"r={rule}", f"s={speaker}", f"cf={content_first}", f"p={previous_class}", f"n={next_class}"
     # two words on either side of the cue
     pp_p, n_nn, sd, sw = f"pp={previous2}|{p}", f"{n}|nn={next2}", f"sd={distance}", f"sw={speaker_head}"
     general = [
-        r, f"k={candidate.kind}", s, f"sl={speaker_length}", f"cl={content_length}", cf, p, n, f"{r}|{cf}", f"{r}|{s}",
-        f"rb={int(ratio * 10)}", f"{r}|cl={content_length}", f"k={candidate.kind}|cl={content_length}", pp_p, n_nn,
-        sd, f"{r}|{sd}", f"ce={content_end}", f"k={candidate.kind}|ce={content_end}",
-        f"pw={before[-1].lower() if before else ''}", f"nw={after[0].lower() if after else ''}", sw,
+        r, f"k={kind}", s, f"sl={speaker_length}", f"cl={content_length}", cf, p, n, f"{r}|{cf}", f"{r}|{s}",
+        f"rb={int(ratio * 10)}", f"{r}|cl={content_length}", f"k={kind}|cl={content_length}", pp_p, n_nn,
+        sd, f"{r}|{sd}", f"ce={content_end}", f"k={kind}|ce={content_end}", f"pw={pw}", f"nw={nw}", sw,
     ]
     conjoined = ["", r, s, cf, n, p, f"{s}|{cf}", pp_p, n_nn, sd, sw]
     return general, conjoined
+
+
+def _rule_name(rule: str) -> str:
+    """The rule's family for the model: 'en.before_content.said' -> 'before_content'."""
+    name = rule.split(".")[1] if rule.count(".") else rule
+    if len(_RULE_NAMES) < 10_000:  # rules are few (a family per cue word); the bound is for safety
+        _RULE_NAMES[rule] = name
+    return name
+
+
+_RULE_NAMES: dict[str, str] = {}
 
 
 def feature_names(word: str, general: list[str], conjoined: list[str]) -> list[str]:
