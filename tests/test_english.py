@@ -9,6 +9,8 @@ English on sentences written for them, so a regression names the construction it
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimtrack
 from golden_scoring import check_case, load_cases, score_cases
@@ -347,3 +349,25 @@ def test_cue_model_sees_a_cue_nested_in_the_content_before_it():
     assert cues[:2] == ["said", "wants"]
     assert "nest=0" in finder.features[0] and "nest=1" in finder.features[1]
     assert "pg=none" in finder.features[0] and "pg=near" in finder.features[1]
+
+
+_LINES = ["TRUMP: We will win.", "  Matthews:\tWell, no.", "A: b", "A:b", ":", "Z: ", "at 10:30 a.m.",
+          "Mr. O’Neil: yes", "he said: “no”", "Sen. Warren Smith Jones Lee: x", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_LINES), st.text(alphabet="ab AB:\t.’\r", max_size=12)), max_size=8))
+def test_line_scans_agree_with_the_patterns_they_replace(lines):
+    text = "\n".join(lines)
+    # paragraph starts come from one split and speaker colons are tried only on lines that
+    # hold a colon: both must find what a scan of the whole text with the pattern finds
+    import regex
+
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    finder = english.EnglishFinder(load_language("en"), text)
+    starts = finder.paragraph_starts
+    assert starts == [0] + [m.end() for m in regex.finditer(r"\n", text)]
+    expected = english.SPEAKER_COLON.finditer(text, starts[1] if len(starts) > 1 else len(text))
+    assert [m.span() for m in finder._speaker_colons()] == [m.span() for m in expected]

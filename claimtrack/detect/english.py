@@ -34,7 +34,6 @@ from claimtrack.text import NormalizedText
 # The standard library's engine scans literal alternations several times faster than `regex`;
 # these patterns need nothing beyond it.
 TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\s\w]|_")
-PARAGRAPH_BREAK = regex.compile(r"\n")
 SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
 CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
@@ -495,7 +494,8 @@ class EnglishFinder:
         self.collect = collect
         self.collected: list[tuple[Candidate, list[str], bool]] = []
         self.text = text
-        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+        # where each line starts: after every line break (one split, not a match object per line)
+        self.paragraph_starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
         self.paragraphs: dict[int, _Paragraph] = {}
         self._skip_key: tuple | None = None
         self._skip_result = 0
@@ -1134,6 +1134,22 @@ class EnglishFinder:
         return Candidate("direct", "en.speaker_colon", (colon, colon + 1), content, [], match.span("speaker"),
                          confidence=0.5)
 
+    def _speaker_colons(self):
+        """SPEAKER_COLON's matches below the first line. A match lies within one line and holds
+        a colon, so the pattern is tried only at the start of a line that has one (what
+        ``finditer`` finds, without scanning every line)."""
+        text = self.text
+        starts = self.paragraph_starts
+        colon = text.find(":", starts[1]) if len(starts) > 1 else -1
+        while colon >= 0:
+            index = bisect.bisect_right(starts, colon) - 1
+            match = SPEAKER_COLON.match(text, starts[index])
+            if match is not None:
+                yield match
+            if index + 1 >= len(starts):
+                break
+            colon = text.find(":", starts[index + 1])
+
     def find(self) -> list[Candidate]:
         candidates: list[Candidate] = []
         taken: list[Range] = []
@@ -1143,7 +1159,7 @@ class EnglishFinder:
             candidates.append(headline)
             if self.model is None:
                 self.features.append(candidate_features(self.text, headline, ":", 0.7, grammar.pronouns))
-        for match in SPEAKER_COLON.finditer(self.text, self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.text)):
+        for match in self._speaker_colons():
             candidate = self.speaker_colon(match)
             if candidate is not None and self.keep(candidate, ":", 0.5):
                 candidates.append(candidate)
