@@ -115,6 +115,9 @@ class _AliasIndex:
 
     def _measure(self) -> None:
         self.longest = max((len(k) for k in self.by_key), default=1)
+        # word -> the longer of its two entries below (0: it opens no alias), filled as words
+        # are met: one dictionary look-up per word instead of two, a lower() and a max()
+        self._longest_of: dict[str, int] = {}
         # the longest alias opening with each word (as written, and lower-cased): a word that
         # opens no alias is passed over without building a key for each size
         self.longest_from: dict[str, int] = {}
@@ -141,7 +144,13 @@ class _AliasIndex:
             if first >= len(words):
                 break
             word = words[first]
-            longest = max(self.longest_from.get(word, 0), self.longest_from_lower.get(word.lower(), 0))
+            longest = self._longest_of.get(word)
+            if longest is None:
+                if len(self._longest_of) >= PARSE_CACHE_LIMIT:
+                    self._longest_of.clear()  # bounded, like the parses
+                longest = self._longest_of[word] = max(
+                    self.longest_from.get(word, 0), self.longest_from_lower.get(word.lower(), 0)
+                )
             if not longest:
                 continue
             if lowered is None:
@@ -254,6 +263,9 @@ class Linker:
         self.last_of_kind: dict[str, str] = {}
         self.position = 0  # where, in the normalised text, the mention being resolved stands
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
+        # a case-blind pack's normalize_word lower-cases, and lower() changes nothing a second
+        # time (tests/test_link.py checks every character): its words need no lower() again
+        self._words_lowered = not pack.data.grammar.case_sensitive
         self._word_sets: dict[str, frozenset[str]] = {}
         self._parsed = index.parses(pack)
         self._lowered: tuple[str] | None = None
@@ -262,7 +274,8 @@ class Linker:
     def words(self, surface: str, prefix: str | None = None) -> tuple[list[str], list[str]]:
         """Surface and normalised words of a mention (the joined preposition removed)."""
         surface_words = [w for w in _words(surface) if w[0].isalnum()]
-        normal = [self.pack.normalize_word(w) for w in surface_words]
+        normalize_word = self.pack.normalize_word
+        normal = [normalize_word(w) for w in surface_words]
         if prefix and normal and normal[0].startswith(prefix):
             rest = normal[0][len(prefix) :]
             # The preposition ل swallows the alef of the article: ل + المتحدث is written للمتحدث.
@@ -304,7 +317,9 @@ class Linker:
             return None
         joined = " ".join(words)
         mention = Mention(surface=surface, normal=joined)
-        lowered = [w.lower() for w in words] if self.capitalized else words
+        lowered = words
+        if self.capitalized and not self._words_lowered:
+            lowered = [w.lower() for w in words]
         if len(words) == 1 and lowered[0] in pack.pronouns:
             mention.pronoun = True
             return mention
@@ -512,7 +527,14 @@ class Linker:
             elif surface_words[position][:1].isupper() and title_at is not None:
                 break
         head = surface_words[first:head_words]
-        registry = self.index.find(head, start_only=True)
+        if title_at is None:
+            # One scan of the head serves both looks below: find() tries the start first, so an
+            # alias it returns at 0 is what find(head, start_only=True) would have returned, and
+            # one further on means none starts there, the alias inside looked for next.
+            inside = self.index.find(head)
+            registry = inside if inside is not None and inside[1] == 0 else None
+        else:
+            registry = self.index.find(head, start_only=True)
         # "Kremlin spokesman Dmitry Peskov" is a person whose role names the registry entity
         if registry is not None and (title_at is None or title_at < first + registry[2]):
             mention.registry = registry[0]
@@ -520,7 +542,6 @@ class Linker:
             return mention
         if registry is None and title_at is None:
             # "South Korea's Yonhap news agency": the alias inside, only common nouns after it
-            inside = self.index.find(head)
             if inside is not None and all(w[:1].islower() for w in head[inside[2] :]):
                 mention.registry = inside[0]
                 mention.kind = inside[0].kind

@@ -124,3 +124,50 @@ def test_arabic_aliases_are_indexed_when_a_word_first_needs_them():
     assert english is not None and index._arabic  # an English lookup leaves them waiting
     arabic = index.find(["تاس"], start_only=True)
     assert arabic is not None and arabic[0] is english[0] and not index._arabic
+
+
+def _find_without_memo(index, words, start_only=False):
+    """``_AliasIndex.find`` as it was before its per-word memo of the longest alias."""
+    for first in [0] if start_only else range(len(words)):
+        if first >= len(words):
+            break
+        longest = max(index.longest_from.get(words[first], 0), index.longest_from_lower.get(words[first].lower(), 0))
+        for size in range(min(index.longest, longest, len(words) - first), 0, -1):
+            key = tuple(words[first : first + size])
+            entry = index.by_key.get(key) or index.by_lower.get(tuple(w.lower() for w in key))
+            if entry is not None:
+                return entry, first, first + size
+    return None
+
+
+def test_find_with_its_word_memo_is_find_without_it(monkeypatch):
+    """The memo of each word's longest alias (kept across calls, cleared at its bound) changes no
+    answer; nor does reading the start-only answer off a full scan, as parse_capitalized does."""
+    import random
+
+    monkeypatch.setattr(link, "PARSE_CACHE_LIMIT", 50)  # so the memo is cleared along the way
+    index = link._AliasIndex(load_registry().entities)
+    alias_words = sorted({w for key in index.by_key for w in key if w.isascii()})
+    pieces = [*random.Random(3).sample(alias_words, 60), "the", "The", "AP", "ap", "Ap", "news", "agency",
+              "Reuters", "reuters", "REUTERS", "Associated", "Press", "press", "South", "Korea's", "Yonhap"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randrange(0, 7))]
+        whole = index.find(words)
+        assert whole == _find_without_memo(index, words), words
+        start = index.find(words, start_only=True)
+        assert start == _find_without_memo(index, words, start_only=True), words
+        assert start == (whole if whole is not None and whole[1] == 0 else None), words
+
+
+def test_lower_case_twice_is_lower_case_once():
+    """A case-blind pack's normalize_word lower-cases, so the linker uses its words as their own
+    lower-case (``Linker._words_lowered``): that needs ``lower()`` to change nothing a second time."""
+    import sys
+
+    for char in map(chr, range(sys.maxunicode + 1)):
+        assert char.lower().lower() == char.lower(), hex(ord(char))
+    pack = load_language("en")
+    assert not pack.data.grammar.case_sensitive and link.Linker(pack, link.alias_index())._words_lowered
+    for word in ["Trump", "SEN.", "İstanbul", "ΣΟΦΟΣ", "Straße", "K", "ſ", "Ǆ", "said"]:
+        assert pack.normalize_word(word) == pack.normalize_word(word).lower()
