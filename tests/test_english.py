@@ -371,3 +371,13 @@ def test_line_scans_agree_with_the_patterns_they_replace(lines):
     assert starts == [0] + [m.end() for m in regex.finditer(r"\n", text)]
     expected = english.SPEAKER_COLON.finditer(text, starts[1] if len(starts) > 1 else len(text))
     assert [m.span() for m in finder._speaker_colons()] == [m.span() for m in expected]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a. !?“”«»„\"'`’)\n\x1c\x1f\u2009\u3000\xa0", max_size=30))
+def test_mark_scans_agree_with_the_patterns_they_replace(text):
+    # quotation marks are listed with str.find, not the regex scan: they must be exactly what
+    # the scan's matches give
+    from claimtrack.detect import english
+
+    assert english._quote_marks(text) == [(m.start(), m.end(), m.group()) for m in english.QUOTE_MARKS.finditer(text)]

@@ -84,6 +84,26 @@ def _pair_marks(marks: list[tuple[int, int, str]], end: int) -> list[Quote]:
     return quotes
 
 
+# A whole-text scan of QUOTE_MARKS costs the `regex` engine about a hundred instructions a
+# character; str.find skips to the next mark at a few.
+_QUOTE_KINDS = [(mark, len(mark)) for mark in ("“", "”", "«", "»", "„", '"', "''", "``")]
+
+
+def _quote_marks(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)`` of every QUOTE_MARKS match in ``text``, in text order. The kinds of
+    mark share no character, so each kind's matches are its non-overlapping occurrences from the
+    left, whatever the others are; merged by start, they are what one scan finds."""
+    marks = []
+    find = text.find
+    for mark, size in _QUOTE_KINDS:
+        at = find(mark)
+        while at >= 0:
+            marks.append((at, at + size, mark))
+            at = find(mark, at + size)
+    marks.sort()
+    return marks
+
+
 _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
@@ -513,13 +533,13 @@ class EnglishFinder:
         return paragraph
 
     def _marks(self) -> tuple[list[int], list[tuple[int, int, str]], list[int], list[tuple[int, int, bool]]]:
-        """Quotation marks and sentence stops of the whole text, found once, in two scans
+        """Quotation marks and sentence stops of the whole text, found once
         (one scan per paragraph cost more in calls than in characters). A paragraph's share is
         what a scan of the paragraph alone finds: neither pattern matches a line break, and a
         stop that ends a paragraph is followed by the line break its lookahead accepts."""
         if self._found_marks is None:
             text = self.text
-            quotes = [(m.start(), m.end(), m.group()) for m in QUOTE_MARKS.finditer(text)]
+            quotes = _quote_marks(text)
             stops = [(m.start(), m.end(), m.end() - m.start() == 1 and text[m.start()] == ".")
                      for m in SENTENCE_END.finditer(text)]
             self._found_marks = ([q[0] for q in quotes], quotes, [s[0] for s in stops], stops)
