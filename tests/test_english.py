@@ -376,8 +376,12 @@ def test_line_scans_agree_with_the_patterns_they_replace(lines):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="a. !?“”«»„\"'`’)\n\x1c\x1f\u2009\u3000\xa0", max_size=30))
 def test_mark_scans_agree_with_the_patterns_they_replace(text):
-    # quotation marks are listed with str.find, not the regex scan: they must be exactly what
-    # the scan's matches give
+    # quotation marks and sentence stops are listed with str.find, not the regex scans: both
+    # must list exactly what the scans' matches give (the \x1c-\x1f that `re` but not `regex`
+    # counts as space included)
     from claimtrack.detect import english
 
     assert english._quote_marks(text) == [(m.start(), m.end(), m.group()) for m in english.QUOTE_MARKS.finditer(text)]
+    assert english._sentence_stops(text) == [
+        (m.start(), m.end(), m.end() - m.start() == 1 and text[m.start()] == ".")
+        for m in english.SENTENCE_END.finditer(text)]

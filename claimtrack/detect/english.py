@@ -84,8 +84,8 @@ def _pair_marks(marks: list[tuple[int, int, str]], end: int) -> list[Quote]:
     return quotes
 
 
-# A whole-text scan of QUOTE_MARKS costs the `regex` engine about a hundred instructions a
-# character; str.find skips to the next mark at a few.
+# The whole-text scans of QUOTE_MARKS and SENTENCE_END cost the `regex` engine about a hundred
+# instructions a character; str.find skips to the next mark at a few, so both are done with it.
 _QUOTE_KINDS = [(mark, len(mark)) for mark in ("“", "”", "«", "»", "„", '"', "''", "``")]
 
 
@@ -102,6 +102,41 @@ def _quote_marks(text: str) -> list[tuple[int, int, str]]:
             at = find(mark, at + size)
     marks.sort()
     return marks
+
+
+# what SENTENCE_END's lookahead accepts after a stop: `regex`'s \s (the Unicode White_Space set,
+# without the \x1c-\x1f that str.isspace counts) and the closers it lists
+_STOP_FOLLOWERS = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000”\"’')"
+                            + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def _sentence_stops(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, a lone full stop)`` of every SENTENCE_END match in ``text``. A match is a
+    whole run of stops (.!?): a shorter one would be followed by a stop, which the lookahead
+    refuses, and a later start inside a failed run fails the same way. So each maximal run
+    matches exactly when what follows it is accepted, or the text ends there (``$`` also accepts
+    a final line break, which the lookahead already does)."""
+    find = text.find
+    positions = []
+    for stop in ".!?":
+        at = find(stop)
+        while at >= 0:
+            positions.append(at)
+            at = find(stop, at + 1)
+    positions.sort()
+    stops = []
+    length = len(text)
+    run_start = last = -2
+    for at in positions:
+        if at == last + 1:
+            last = at
+            continue
+        if run_start >= 0 and (last + 1 == length or text[last + 1] in _STOP_FOLLOWERS):
+            stops.append((run_start, last + 1, last == run_start and text[last] == "."))
+        run_start = last = at
+    if run_start >= 0 and (last + 1 == length or text[last + 1] in _STOP_FOLLOWERS):
+        stops.append((run_start, last + 1, last == run_start and text[last] == "."))
+    return stops
 
 
 _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
@@ -540,8 +575,7 @@ class EnglishFinder:
         if self._found_marks is None:
             text = self.text
             quotes = _quote_marks(text)
-            stops = [(m.start(), m.end(), m.end() - m.start() == 1 and text[m.start()] == ".")
-                     for m in SENTENCE_END.finditer(text)]
+            stops = _sentence_stops(text)
             self._found_marks = ([q[0] for q in quotes], quotes, [s[0] for s in stops], stops)
         return self._found_marks
 
