@@ -581,35 +581,42 @@ class EnglishFinder:
 
     def _build_paragraph(self, start: int, end: int) -> _Paragraph:
         text = self.text
-        quote_starts, all_quotes, stop_starts, all_stops = self._marks()
-        marks = all_quotes[bisect.bisect_left(quote_starts, start) : bisect.bisect_left(quote_starts, end)]
-        quotes = _pair_marks(marks, end) if marks else []
-        paragraph = _Paragraph(start, end, quotes, [q.start for q in quotes], [])
-        abbreviations = self.grammar.abbreviations
-        ends = []
-        for stop_at, stop, full_stop in all_stops[bisect.bisect_left(stop_starts, start) : bisect.bisect_left(stop_starts, end)]:
-            if stop_at > start and full_stop:
-                # the word before the stop: LAST_WORD, read without a regex call when the text is ASCII
-                window = text[max(start, stop_at - 12) : stop_at]
-                if window.isascii():
-                    word = window[len(window.rstrip(_ASCII_LETTERS_AND_STOP)) :]
-                else:
-                    found = LAST_WORD.search(text, max(start, stop_at - 12), stop_at)
-                    word = found.group() if found else ""
-                if word and (word.lower() in abbreviations or (len(word) == 1 and word.isupper())):
-                    continue
-            if quotes:
-                quote = paragraph.inside_quote(stop_at)
-                # a stop inside a quotation ends the sentence only where it also ends the quotation
-                # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
-                if quote is not None and not (quote.end - stop <= 2 and
-                                              CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4))):
-                    continue
-            while stop < end and text[stop] in _SENTENCE_CLOSERS:
-                stop += 1
-            ends.append(stop)
-        paragraph.sentence_ends = ends
-        return paragraph
+        quote_starts, all_quotes, stop_starts, all_stops = self._found_marks or self._marks()
+        low = bisect.bisect_left(quote_starts, start)
+        high = bisect.bisect_left(quote_starts, end, low)
+        quotes = _pair_marks(all_quotes[low:high], end) if low < high else []
+        starts = [quote[0] for quote in quotes]
+        ends: list[int] = []
+        low = bisect.bisect_left(stop_starts, start)
+        high = bisect.bisect_left(stop_starts, end, low)
+        if low < high:
+            abbreviations = self.grammar.abbreviations
+            for stop_at, stop, full_stop in all_stops[low:high]:
+                if full_stop and stop_at > start:
+                    # the word before the stop: LAST_WORD, read without a regex call when the text is ASCII
+                    window = text[stop_at - 12 if stop_at - 12 > start else start : stop_at]
+                    if window.isascii():
+                        word = window[len(window.rstrip(_ASCII_LETTERS_AND_STOP)) :]
+                    else:
+                        found = LAST_WORD.search(text, max(start, stop_at - 12), stop_at)
+                        word = found.group() if found else ""
+                    if word and (word.lower() in abbreviations or (len(word) == 1 and word.isupper())):
+                        continue
+                if quotes:
+                    # _Paragraph.inside_quote, inline: this runs for every stop of a quoting paragraph
+                    index = bisect.bisect_right(starts, stop_at) - 1
+                    if index >= 0:
+                        quote = quotes[index]
+                        # a stop inside a quotation ends the sentence only where it also ends the quotation
+                        # ('... “not at all likely.” Roughly two-thirds ...'), and a capital follows
+                        if (quote.closed and quote.start < stop_at < quote.end - 1
+                                and not (quote.end - stop <= 2 and
+                                         CAPITAL_NEXT.match(text, quote.end, min(end, quote.end + 4)))):
+                            continue
+                while stop < end and text[stop] in _SENTENCE_CLOSERS:
+                    stop += 1
+                ends.append(stop)
+        return _Paragraph(start, end, quotes, starts, ends)
 
     def sentence_around(self, paragraph: _Paragraph, position: int) -> Range:
         """The sentence holding ``position``, cut to a window around it: text with no sentence
