@@ -1227,24 +1227,29 @@ class EnglishFinder:
                 taken.append(candidate.cue)
                 taken.append(candidate.speaker)
         previous = None
+        # the paragraph lookup and the quotation test, inline: they run for every cue word
+        paragraph_starts = self.paragraph_starts
+        paragraphs = self.paragraphs
         for match in grammar.regex.finditer(self.text):
             start = match.start()
             if taken and _inside_any(taken[-6:], start):
                 continue
-            paragraph = self.paragraph(start)
-            if paragraph.inside_quote(start):
+            paragraph = paragraphs.get(bisect.bisect_right(paragraph_starts, start) - 1)
+            if paragraph is None:
+                paragraph = self.paragraph(start)
+            if paragraph.quotes and paragraph.inside_quote(start):
                 continue
             cue_id = match.lastgroup
             if cue_id == "cue":
                 word = match.group().lower()
                 candidate = self.verb(match, paragraph, grammar.cues.get(word, 0.5), previous)
             else:
+                word = cue_id
                 candidate = self.according_to(match, paragraph, cue_id)
             if candidate is None:
                 continue
             if candidate.content[1] <= candidate.content[0]:
                 continue
-            word = match.group().lower() if cue_id == "cue" else cue_id
             if not self.keep(candidate, word, grammar.cues.get(word, 0.9), previous):
                 continue
             candidates.append(candidate)
