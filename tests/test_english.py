@@ -188,16 +188,20 @@ def test_quotation_after_the_cue_wins_over_a_leading_clause():
 
 
 def test_text_without_sentence_ends_takes_linear_time():
+    # four times the text must cost well under the sixteen times of quadratic work; CPU time of
+    # this process, best of three, so that other processes on the machine do not make it flaky
     import time
 
     def seconds(text):
-        started = time.perf_counter()
-        _extract(text)
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            _extract(text)
+            best = min(best, time.process_time() - started)
+        return best
 
     unit = "the official said that " + "word " * 40
     small, large = unit * 300, unit * 1200
-    seconds(small)
     assert seconds(large) < 8 * max(seconds(small), 0.01)
 
 
