@@ -389,3 +389,13 @@ def test_mark_scans_agree_with_the_patterns_they_replace(text):
     assert english._sentence_stops(text) == [
         (m.start(), m.end(), m.end() - m.start() == 1 and text[m.start()] == ".")
         for m in english.SENTENCE_END.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A1_.’'-“\n\t\u00a0\u2009,", max_size=60), st.integers(0, 60), st.integers(0, 70))
+def test_tokens_are_the_token_pattern_matches(text, start, end):
+    # _tokens reads offsets off the whitespace before each token instead of a match object
+    from claimtrack.detect import english
+
+    expected = [(m.start(), m.end(), m.group()) for m in english.TOKEN.finditer(text, start, end)]
+    assert english._tokens(text, start, end) == expected

@@ -34,6 +34,7 @@ from claimtrack.text import NormalizedText
 # The standard library's engine scans literal alternations several times faster than `regex`;
 # these patterns need nothing beyond it.
 TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\s\w]|_")
+SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
 CLAUSE_START = regex.compile(r"(?:that|:|[“\"']|it |he |she |they |we |i |there )", regex.IGNORECASE)
@@ -440,15 +441,17 @@ _NOT_A_CONTINUATION = frozenset(
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    # findall and str.find instead of a match object per token: TOKEN skips only whitespace
-    # and no token holds any, so each token is found where the regex matched it
+    """``(start, end, token)`` of every TOKEN match in ``text[start:end]``."""
+    # findall instead of a match object per token: TOKEN skips only whitespace (every other
+    # character starts a token), so SPACED_TOKEN's groups are the whitespace before each token
+    # and the token, and their lengths give the offsets
     tokens = []
-    find = text.find
+    append = tokens.append
     position = start
-    for token in TOKEN.findall(text, start, end):
-        first = find(token, position)
+    for space, token in SPACED_TOKEN.findall(text, start, end):
+        first = position + len(space)
         position = first + len(token)
-        tokens.append((first, position, token))
+        append((first, position, token))
     return tokens
 
 
