@@ -399,3 +399,14 @@ def test_tokens_are_the_token_pattern_matches(text, start, end):
 
     expected = [(m.start(), m.end(), m.group()) for m in english.TOKEN.finditer(text, start, end)]
     assert english._tokens(text, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A1_.’“\n\t\u00a0\u2009,١", max_size=40), st.integers(0, 40), st.integers(0, 45))
+def test_word_before_is_what_its_pattern_finds(text, start, end):
+    import re
+
+    from claimtrack.detect import english
+
+    found = re.search(r"([^\W_]+)\s+$", text[start:end]) if start < end else None
+    assert english._word_before(text, start, end) == (found.group(1) if found else "")

@@ -479,12 +479,16 @@ def _word_before(text: str, start: int, end: int) -> str:
     the end ([^\W_] is str.isalnum, \s is str.isspace)."""
     chunk = text[start:end]
     stripped = chunk.rstrip()
-    if len(stripped) == len(chunk):
+    if len(stripped) == len(chunk) or not stripped:
         return ""
-    first = len(stripped)
-    while first and stripped[first - 1].isalnum():
+    # the word lies within the last run of non-spaces, which is most often a word itself
+    last = stripped.rsplit(None, 1)[-1]
+    if last.isalnum():
+        return last
+    first = len(last)
+    while first and last[first - 1].isalnum():
         first -= 1
-    return stripped[first:]
+    return last[first:]
 
 
 def _is_word(token: str) -> bool:
