@@ -77,7 +77,7 @@ def _alias_key(alias: str) -> tuple[str, ...]:
 
 # the letters of the Arabic alphabet (hamza to yeh, without the tatweel among them): what
 # camel-tools' normalisation keeps as letters, mapping alef and teh marbuta forms onto others
-_ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a]")
+_ARABIC_ALPHABET_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a]")
 
 
 # How many parsed mentions an alias index keeps per language (see :meth:`_AliasIndex.parses`);
@@ -98,7 +98,7 @@ class _AliasIndex:
         self._arabic: list[tuple[str, RegistryEntry]] = []
         for entry in entries:
             for alias in [*entry.aliases, *entry.names.values()]:
-                if _ARABIC_LETTER.search(alias):
+                if _ARABIC_ALPHABET_LETTER.search(alias):
                     self._arabic.append((alias, entry))
                 else:
                     self._add(alias, entry)
@@ -136,7 +136,7 @@ class _AliasIndex:
         """The longest alias among ``words`` (earliest first): ``(entry, first, last+1)``."""
         if self._arabic:
             joined = "".join(words)
-            if not joined.isascii() and _ARABIC_LETTER.search(joined):
+            if not joined.isascii() and _ARABIC_ALPHABET_LETTER.search(joined):
                 self._index_arabic()
         starts = [0] if start_only else range(len(words))
         lowered = None

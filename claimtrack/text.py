@@ -20,8 +20,9 @@ from claimtrack.models import Span
 
 TATWEEL = "\u0640"
 
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
+# any character of the script (letters, digits, marks, punctuation): for telling languages apart
+_ARABIC_SCRIPT_CHAR = regex.compile(r"\p{Arabic}")
+_LATIN_SCRIPT_CHAR = regex.compile(r"\p{Latin}")
 _ARABIC_BLOCK = regex.compile("[\u0600-\u06ff]")
 # Paragraphs: a blank line, or a single newline (news text is often one paragraph a line).
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v\u200e\u200f]*")
@@ -116,8 +117,8 @@ def normalize_arabic_string(text: str) -> str:
 def detect_language(text: str) -> str:
     """``"ar"`` when Arabic letters outnumber Latin ones, else ``"en"``."""
     sample = text if len(text) <= 20_000 else text[:10_000] + text[-10_000:]
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
+    arabic = len(_ARABIC_SCRIPT_CHAR.findall(sample))
+    latin = len(_LATIN_SCRIPT_CHAR.findall(sample))
     return "ar" if arabic > latin else "en"
 
 

@@ -67,7 +67,11 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def _pair_marks(marks: list[tuple[int, int, str]], end: int) -> list[Quote]:
-    """Pair quotation marks given as ``(start, end, mark)`` in text order, up to ``end``."""
+    """Pair quotation marks given as ``(start, end, mark)`` in text order, up to ``end``.
+
+    Not :func:`claimtrack.detect.quotes.pair_quotes`, which the Arabic grammar uses: English
+    marks can be two characters long ('' and ``), and a closing ” with nothing open is dropped
+    here, where Arabic text (which may mirror the curly marks) opens a quotation with it."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     for mark_start, mark_end, mark in marks:
