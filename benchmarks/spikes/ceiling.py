@@ -28,17 +28,16 @@ import claimtrack
 from claimtrack.detect import english
 from claimtrack.link import clear_parse_cache
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from count_instructions import _texts  # noqa: E402  (benchmarks/ is a folder of scripts)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    names = sorted(n for n in os.listdir(args.folder) if n.endswith(".txt"))
-    texts = []
-    for name in names:
-        with open(os.path.join(args.folder, name), encoding="utf-8", newline="") as handle:
-            texts.append(handle.read())
+    texts = _texts(args.folder, every=1)
     size = sum(map(len, texts))
     python_keep = english.EnglishFinder.keep
     claimtrack.extract(texts[0], lang="en")
