@@ -520,6 +520,11 @@ class Linker:
         first = 0
         while first < head_words - 1 and lowered[first] in determiners:
             first += 1
+        # a partitive takes its kind from the noun after 'of': "One of the officials" is anonymous
+        if 0 < first < head_words - 1 and lowered[first] == "of":
+            first += 1
+            while first < head_words - 1 and lowered[first] in determiners:
+                first += 1
         title_at = None
         for position in range(first, min(head_words, first + 5)):
             if lowered[position] in pack.titles:
@@ -569,6 +574,12 @@ class Linker:
                 if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
                     break
                 name.append(surface_word)
+            if not name and comma > 0 and title_at == head_words - 1:
+                # the name as an appositive after the role: "Ukraine's foreign minister, Dmytro Kuleba"
+                for surface_word, word in zip(surface_words[head_words:], lowered[head_words:]):
+                    if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
+                        break
+                    name.append(surface_word)
             role_words = surface_words[first : title_at + 1]
             mention.kind = "person"
             mention.role = " ".join(role_words)

@@ -89,6 +89,51 @@ def test_inverted_speaker_with_appositive():
     assert a.entity.name == "Omar Said"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ministry on Thursday rejected the findings of the inquiry.", "The ministry"),
+    ("A senior aide late Tuesday night said the vote would be delayed.", "A senior aide"),
+    ("Two coaches last month claimed the referees were biased.", "Two coaches"),
+    ("The mayor earlier said the bridge would stay closed.", "The mayor"),
+    ("Harbour officials yesterday warned that the storm would hit the coast.", "Harbour officials"),
+])
+def test_time_adjunct_between_speaker_and_cue_is_not_the_speaker(text, speaker):
+    a = _only(text)
+    assert a.speaker.text == speaker
+
+
+def test_a_name_that_is_also_a_weekday_stays_in_the_speaker():
+    a = _only("Sergeant Joe Friday said the file had been lost.")
+    assert a.speaker.text == "Sergeant Joe Friday"
+
+
+@pytest.mark.parametrize(("text", "speaker", "name", "role"), [
+    ("Kenya's health minister, Susan Nakhumicha, said the outbreak was under control.",
+     "Kenya's health minister, Susan Nakhumicha", "Susan Nakhumicha", "Kenya's health minister"),
+    ("Her lawyer, Ana M. Ortiz, argued that the search had been illegal.",
+     "Her lawyer, Ana M. Ortiz", "Ana M. Ortiz", "lawyer"),
+])
+def test_role_then_name_in_apposition_names_the_person(text, speaker, name, role):
+    a = _only(text)
+    assert a.speaker.text == speaker
+    assert (a.entity.kind, a.entity.name, a.entity.role) == ("person", name, role)
+
+
+def test_name_in_apposition_needs_a_role_before_it():
+    # a place before the comma is no role: the speaker is the name with its own appositive
+    a = _only("In Nairobi, Peter Kamau, a trader, said prices had doubled.")
+    assert a.speaker.text == "Peter Kamau, a trader"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("One of the officials said the talks had stalled.", "anonymous"),
+    ("Three of the diplomats said the draft was weak.", "anonymous"),
+    ("Several of the analysts said the forecast was too rosy.", "group"),
+])
+def test_partitive_speaker_takes_the_kind_of_its_noun(text, kind):
+    a = _only(text)
+    assert a.entity.kind == kind
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

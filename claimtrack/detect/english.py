@@ -148,6 +148,11 @@ _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+# what may open a time adjunct between a subject and its cue ('The Kremlin on Monday denied'),
+# and the time words that may open one alone ('Officials last week said', 'Putin earlier said';
+# not a bare weekday: 'Joe Friday said' names Joe Friday)
+_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "during", "late", "early"))
+_BARE_ADJUNCT_STARTS = frozenset(("today", "yesterday", "tonight", "earlier", "last", "this"))
 _MAX_SENTENCE_CHARS = 1500
 
 
@@ -182,6 +187,7 @@ class EnglishGrammar:
             self.cue_tails_by_start.setdefault(phrase[0], []).append(phrase)
         self.cue_tail_starts = frozenset(self.cue_tails_by_start)
         self.max_subject_words = data.grammar.max_subject_words
+        self.time_words = frozenset(w.lower() for w in data.grammar.time_adverbs)
         # word -> confidence that an occurrence is an attribution cue
         self.cues: dict[str, float] = {}
         for word, (as_cue, seen) in data.cue_lexicon.items():
@@ -477,7 +483,7 @@ def _trim(text: str, start: int, end: int) -> Range:
 
 
 def _word_before(text: str, start: int, end: int) -> str:
-    """The word that ends ``text[start:end]`` just before its trailing whitespace ('' when the
+    r"""The word that ends ``text[start:end]`` just before its trailing whitespace ('' when the
     range does not end in whitespace after a word). What ``([^\W_]+)\s+$`` searched in the range
     finds, without the regex: its search tried every start in the range, each one scanning to
     the end ([^\W_] is str.isalnum, \s is str.isspace)."""
@@ -649,6 +655,22 @@ class EnglishFinder:
                 index -= 2
             else:
                 break
+        return index
+
+    def time_adjunct_start(self, tokens: list, index: int) -> int:
+        """Index of the first token of a time adjunct that ends just before ``tokens[index]``
+        ('on Monday', 'late Tuesday night', 'last week', 'earlier'), or ``index`` if none does."""
+        time_words = self.grammar.time_words
+        position = index
+        while position > 0 and tokens[position - 1][2].lower() in time_words:
+            position -= 1
+        if position == index:
+            return index
+        if position > 0 and tokens[position - 1][2].lower() in _ADJUNCT_OPENERS:
+            return position - 1
+        first = tokens[position][2].lower()
+        if first in _BARE_ADJUNCT_STARTS and (first not in ("last", "this") or index - position > 1):
+            return position
         return index
 
     def subject_before(self, tokens: list, index: int) -> int | None:
@@ -931,7 +953,12 @@ class EnglishFinder:
         if first_cue < len(left):
             cue_start = left[first_cue][0]
         before = left[first_cue - 1][2] if first_cue > 0 else None
-        subject = self.subject_before(left, first_cue)
+        # the speaker ends before a time adjunct: 'The Kremlin on Monday denied' -> The Kremlin
+        subject_end = self.time_adjunct_start(left, first_cue)
+        subject = self.subject_before(left, subject_end) if subject_end < first_cue else None
+        if subject is None:
+            subject_end = first_cue
+            subject = self.subject_before(left, first_cue)
         object_verb = word in grammar.object_verbs
         kind = None
 
@@ -974,14 +1001,14 @@ class EnglishFinder:
                         found = self.parenthetical(paragraph, found, tail, sentence_end)
                     if found:
                         content, quotes, kind = found
-                        speaker = (left[subject][0], left[first_cue - 1][1])
+                        speaker = (left[subject][0], left[subject_end - 1][1])
                         candidate = Candidate(kind, f"en.after_content.{word}", (cue_start, cue_end), content, quotes,
                                               speaker, confidence=confidence)
                         return self._with_split(candidate, paragraph, tail, sentence_end)
 
         # 2b. '“Are you sure?” Sanders said.': the quotation's own ? or ! ended the sentence
         if subject == 0 and not text[sentence_start : left[0][0]].strip() and not quote_follows:
-            candidate = self.after_closed_sentence(paragraph, sentence_start, (left[0][0], left[first_cue - 1][1]),
+            candidate = self.after_closed_sentence(paragraph, sentence_start, (left[0][0], left[subject_end - 1][1]),
                                                    cue_start, cue_end, word, confidence, sentence_end, object_verb)
             if candidate is not None:
                 return candidate
@@ -990,7 +1017,7 @@ class EnglishFinder:
         speaker = None
         hint = None
         if subject is not None:
-            speaker = (left[subject][0], left[first_cue - 1][1])
+            speaker = (left[subject][0], left[subject_end - 1][1])
         elif before == ",":
             speaker = self.appositive_subject(left, first_cue - 1)
         if speaker is None and (before in (",", "and", "but", None) or word.endswith("ing")):
@@ -1115,13 +1142,25 @@ class EnglishFinder:
         """'Dmitry Peskov, the Kremlin spokesman, said': the name and its appositive."""
         # the segment between this comma and the one before it
         position = comma - 1
-        while position >= 0 and tokens[position][2] not in (",", ".", ";", ":") and comma - position < 16:
+        while position >= 0 and comma - position < 16:
+            mark = tokens[position][2]
+            if mark in (",", ";", ":") or mark == "." and not (
+                    position > 0 and (len(tokens[position - 1][2]) == 1 and tokens[position - 1][2].isupper()
+                                      or tokens[position - 1][2].lower() in self.grammar.abbreviations)):
+                break  # a full stop ends the segment, unless it ends an initial ('Ana M. Ortiz')
             position -= 1
         if position < 0 or tokens[position][2] != ",":
             return None
         segment_first = position + 1
         if segment_first >= comma:
             return None
+        # 'Ukraine's foreign minister, Dmytro Kuleba, warned': a role, then the name
+        if self._is_name(tokens, segment_first, comma):
+            role = self.subject_before(tokens, position)
+            last = tokens[position - 1][2]
+            if role is None or not last.isalpha() or not last.islower() or last in self.grammar.pronouns:
+                return None
+            return tokens[role][0], tokens[comma - 1][1]
         opener = tokens[segment_first][2].lower()
         if not (opener in ("who", "whose", "which") or opener in self.grammar.subject_openers or
                 tokens[segment_first][2][0].islower() or opener.isdigit()):
@@ -1131,6 +1170,20 @@ class EnglishFinder:
             return None
         end = tokens[comma - 1][1] if opener in ("the", "a", "an") or opener.isdigit() else tokens[position - 1][1]
         return tokens[name][0], end
+
+    def _is_name(self, tokens: list, first: int, end: int) -> bool:
+        """Whether ``tokens[first:end]`` is a name: one to five capitalised words, initials and
+        abbreviations with their full stops ('John F. Kennedy', 'Sen. Warren')."""
+        words = 0
+        for position in range(first, end):
+            word = tokens[position][2]
+            if word == "." and position > first and (len(tokens[position - 1][2]) == 1
+                                                      or tokens[position - 1][2].lower() in self.grammar.abbreviations):
+                continue
+            if not (_is_word(word) and word[0].isupper()):
+                return False
+            words += 1
+        return 0 < words <= 5
 
     def according_to(self, match, paragraph: _Paragraph, cue_id: str) -> Candidate | None:
         text = self.text
