@@ -134,6 +134,41 @@ def test_partitive_speaker_takes_the_kind_of_its_noun(text, kind):
     assert a.entity.kind == kind
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A diplomat, who asked not to be identified, said the summit was off.", "A diplomat"),
+    ("Two engineers who declined to be named said the dam was leaking.", "Two engineers"),
+    ("A police officer who spoke on condition of anonymity said the suspect had fled.", "A police officer"),
+    # the clause keeps its adverb: the cue is 'said', not 'publicly said'
+    ("A court clerk who refused to be quoted because she was not authorized to speak publicly "
+     "said the files were missing.", "A court clerk"),
+])
+def test_grant_of_anonymity_is_neither_a_statement_nor_the_speaker(text, speaker):
+    a = _only(text)
+    assert (a.cue.text, a.speaker.text) == ("said", speaker)
+    assert a.entity is not None
+
+
+def test_refusing_to_comment_is_still_a_cue():
+    # only a grant of anonymity is no statement: 'declined to say whether' reports a refusal
+    a = _only("The coach declined to say whether he would resign.")
+    assert a.cue.text == "declined to say"
+
+
+def test_age_between_name_and_appositive():
+    a = _only("“The water came in at night,” said Rosa Diaz, 58, a baker on Main Street.")
+    assert a.speaker.text == "Rosa Diaz, 58, a baker on Main Street"
+    assert a.entity.name == "Rosa Diaz"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Councilman Ray Ortiz said the vote was rushed.", "Ray Ortiz", "Councilman"),
+    ("Assemblywoman Joan Park warned that the bill was unfunded.", "Joan Park", "Assemblywoman"),
+])
+def test_local_government_titles(text, name, role):
+    a = _only(text)
+    assert (a.entity.name, a.entity.role) == (name, role)
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

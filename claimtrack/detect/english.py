@@ -43,6 +43,22 @@ BY_RELAY = re.compile(r"\s+by\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’
 NOT_A_STATEMENT_AFTER = re.compile(
     r"\s+(?:as\s+saying|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|on\s+(?:the\s+)?condition\s+of\s+anonymity|anonymity)\b"
 )
+# Anonymity granted to a source ('who asked not to be named', 'because she was not authorized
+# to speak publicly'): no statement of its own, and it may stand between the source and its cue.
+ANONYMITY = re.compile(
+    r"(?:(?:who|because\s+(?:he|she|they)|as\s+(?:he|she|they))\s+)?"
+    r"(?:(?:asked|declined|refused|requested|wished)\s+(?:not\s+)?to\s+"
+    r"(?:be\s+(?:named|identified|quoted)|identify\s+(?:himself|herself|themselves))"
+    r"|(?:spoke|speaking|talked|talking)\s+on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)"
+    r"(?:\s+(?:publicly|on\s+the\s+record))?)"
+)
+# the cue words such a clause holds, and the words it can end with
+_ANONYMITY_CUES = frozenset(
+    "asked declined refused requested wished named identified quoted spoke speaking talked talking "
+    "authorized authorised".split())
+_ANONYMITY_ENDS = frozenset(
+    "named identified quoted himself herself themselves anonymity speak talk comment publicly record".split())
 CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
 FIRST_WORD = re.compile(r"[\s,]*([^\W_]+)")
 HEADLINE = regex.compile(
@@ -657,6 +673,37 @@ class EnglishFinder:
                 break
         return index
 
+    def in_anonymity_clause(self, position: int) -> bool:
+        """Whether ``position`` lies within a grant of anonymity ('who declined to be named')."""
+        text = self.text
+        for found in ANONYMITY.finditer(text, max(0, position - 60), min(len(text), position + 90)):
+            if found.start() <= position < found.end():
+                return True
+        return False
+
+    def anonymity_start(self, tokens: list, index: int) -> int:
+        """Index of the first token of the grants of anonymity (with the comma before them) that
+        end just before ``tokens[index]`` ('A source, who asked not to be named, said'), or
+        ``index`` if none does."""
+        last = index - 1
+        if last > 0 and tokens[last][2] == ",":
+            last -= 1
+        if last < 1 or tokens[last][2].lower() not in _ANONYMITY_ENDS:
+            return index
+        text = self.text
+        end = tokens[last][1]
+        start = end
+        for found in reversed(list(ANONYMITY.finditer(text, tokens[0][0], end))):
+            if text[found.end() : start].strip(" ,"):
+                break  # not next to the clause after it (or to the cue)
+            start = found.start()
+        if start == end:
+            return index
+        first = bisect.bisect_left(tokens, start, key=lambda token: token[0])
+        while first > 0 and tokens[first - 1][2] == ",":
+            first -= 1
+        return first if first > 0 else index
+
     def time_adjunct_start(self, tokens: list, index: int) -> int:
         """Index of the first token of a time adjunct that ends just before ``tokens[index]``
         ('on Monday', 'late Tuesday night', 'last week', 'earlier'), or ``index`` if none does."""
@@ -910,6 +957,10 @@ class EnglishFinder:
         if not (first_word[0].isupper() or first_word.lower() in grammar.subject_openers):
             return None
         end = position
+        # an age before the appositive: ", said Gloria Hernandez, 62, a retired teacher."
+        if position + 3 < len(tokens) and tokens[position][2] == "," and tokens[position + 1][2].isdigit() \
+                and tokens[position + 2][2] == ",":
+            position += 2
         # an appositive: ", said Dmitry Peskov, the Kremlin spokesman."
         if position + 1 < len(tokens) and tokens[position][2] == "," and \
                 tokens[position + 1][2].lower() in ("the", "a", "an") :
@@ -933,6 +984,8 @@ class EnglishFinder:
             return None
         if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
+        if match.group().lower() in _ANONYMITY_CUES and self.in_anonymity_clause(cue_start):
+            return None  # "declined to be identified", "spoke on condition of anonymity"
         sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         word = match.group().lower()
@@ -949,12 +1002,17 @@ class EnglishFinder:
             by = BY_RELAY.match(text, cue_end, sentence_end)
             if by is not None:
                 relay, relay_end = by.span(1), by.end(1)
-        first_cue = self.extend_cue_left(left, first_cue)
+        # the speaker ends before a grant of anonymity ('A source who asked not to be named said'
+        # -> A source), which keeps its adverbs ('... to speak publicly said': not 'publicly said')
+        anonymity = self.anonymity_start(left, first_cue)
+        if anonymity == first_cue:
+            first_cue = self.extend_cue_left(left, first_cue)
+            anonymity = self.anonymity_start(left, first_cue)
         if first_cue < len(left):
             cue_start = left[first_cue][0]
         before = left[first_cue - 1][2] if first_cue > 0 else None
-        # the speaker ends before a time adjunct: 'The Kremlin on Monday denied' -> The Kremlin
-        subject_end = self.time_adjunct_start(left, first_cue)
+        # and before a time adjunct ('The Kremlin on Monday denied' -> The Kremlin)
+        subject_end = self.time_adjunct_start(left, anonymity)
         subject = self.subject_before(left, subject_end) if subject_end < first_cue else None
         if subject is None:
             subject_end = first_cue
