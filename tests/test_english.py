@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack
+from claimtrack.detect.english import ANONYMITY, _may_grant_anonymity
 from golden_scoring import check_case, load_cases, score_cases
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -167,6 +168,26 @@ def test_age_between_name_and_appositive():
 def test_local_government_titles(text, name, role):
     a = _only(text)
     assert (a.entity.name, a.entity.role) == (name, role)
+
+
+def test_attributions_come_in_text_order_with_transcript_lines():
+    # transcript lines are found in a pass of their own, before the cue words
+    text = ("Rain is coming, the forecaster said.\n\nHOST: Is there any relief in sight?\n"
+            "FORECASTER: Not this week. We expect dry conditions through the weekend.")
+    cues = [(a.cue.start, a.cue.text) for a in _extract(text).attributions]
+    assert cues == sorted(cues)
+    assert [cue for _start, cue in cues[:3]] == ["said", ":", ":"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Yale University said the survey had been withdrawn.", "organization"),
+    ("The Pew Research Center found that trust in news had fallen.", "organization"),
+    ("Mercy Hospital said two patients were in critical condition.", "organization"),
+    ("Dean Rivera said the survey had been withdrawn.", "person"),
+])
+def test_names_of_organisations_are_not_people(text, kind):
+    a = _only(text)
+    assert a.entity.kind == kind
 
 
 def test_split_quotation_is_one_attribution():
@@ -490,3 +511,10 @@ def test_word_before_is_what_its_pattern_finds(text, start, end):
 
     found = re.search(r"([^\W_]+)\s+$", text[start:end]) if start < end else None
     assert english._word_before(text, start, end) == (found.group(1) if found else "")
+
+
+@given(st.from_regex(ANONYMITY))
+def test_anonymity_prefilter_never_hides_a_clause(text):
+    # from_regex writes text that holds a match somewhere, with anything around it
+    assert ANONYMITY.search(text)
+    assert _may_grant_anonymity(text, 0, len(text))

@@ -57,6 +57,9 @@ ANONYMITY = re.compile(
 _ANONYMITY_CUES = frozenset(
     "asked declined refused requested wished named identified quoted spoke speaking talked talking "
     "authorized authorised".split())
+# a word of every match: each of its three branches ends in one of the first three or holds
+# one of the others
+_ANONYMITY_WORDS = ("named", "quoted", "identif", "anonymity", "authori")
 _ANONYMITY_ENDS = frozenset(
     "named identified quoted himself herself themselves anonymity speak talk comment publicly record".split())
 CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
@@ -676,7 +679,10 @@ class EnglishFinder:
     def in_anonymity_clause(self, position: int) -> bool:
         """Whether ``position`` lies within a grant of anonymity ('who declined to be named')."""
         text = self.text
-        for found in ANONYMITY.finditer(text, max(0, position - 60), min(len(text), position + 90)):
+        start, end = max(0, position - 60), min(len(text), position + 90)
+        if not _may_grant_anonymity(text, start, end):
+            return False
+        for found in ANONYMITY.finditer(text, start, end):
             if found.start() <= position < found.end():
                 return True
         return False
@@ -692,6 +698,8 @@ class EnglishFinder:
             return index
         text = self.text
         end = tokens[last][1]
+        if not _may_grant_anonymity(text, tokens[0][0], end):
+            return index
         start = end
         for found in reversed(list(ANONYMITY.finditer(text, tokens[0][0], end))):
             if text[found.end() : start].strip(" ,"):
@@ -1380,7 +1388,20 @@ class EnglishFinder:
             if candidate.speaker:
                 taken.append(candidate.speaker)
         _cut_at_followers(self.text, candidates)
+        # in text order: the headline and the speaker-colon lines were found before the cue words
+        candidates.sort(key=_cue_start)
         return candidates
+
+
+def _may_grant_anonymity(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word that every ANONYMITY match holds: str.find
+    rules most windows out before the regex, which tries every position, is run."""
+    find = text.find
+    return any(find(word, start, end) >= 0 for word in _ANONYMITY_WORDS)
+
+
+def _cue_start(candidate: Candidate) -> int:
+    return candidate.cue[0]
 
 
 def _inside_any(ranges: list[Range], position: int) -> bool:

@@ -116,6 +116,10 @@ class Mentions(_Strict):
         description="How a name is told from other words: Arabic names carry no article (ال); English names are capitalised."
     )
     source_nouns: list[SourceNoun] = Field(default_factory=list)
+    organization_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a capitalised name an organisation's (English 'University', 'Institute').",
+    )
 
 
 class LanguageData(_Strict):
@@ -207,6 +211,7 @@ class LanguagePack:
         self.role_connectors = {norm(w) for w in data.mentions.role_connectors}
         self.name_stopwords = {norm(w) for w in data.mentions.name_stopwords}
         self.pronouns = {norm(w) for w in data.mentions.pronouns}
+        self.organization_words = {norm(w) for w in data.mentions.organization_words}
         titles = {norm(w) for w in data.mentions.titles}
         self.title_regex = compile_pattern(rf"(?<!\w)(?:{trie_pattern(titles)})(?!\w)", flags) if titles else None
         self.source_nouns: dict[str, str] = {}
