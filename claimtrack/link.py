@@ -203,6 +203,11 @@ def _determiners(pack: LanguagePack) -> frozenset[str]:
     return frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
 
 
+def _possessive(word: str) -> bool:
+    """An English possessive ("Korea's", "governors’"): a modifier, not the head of a phrase."""
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
 def _definite(word: str) -> bool:
     """An Arabic word with the article, alone or after a one-letter clitic ("والـ", "بالـ", "لل")."""
     return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
@@ -555,10 +560,18 @@ class Linker:
                 mention.registry = inside[0]
                 mention.kind = inside[0].kind
                 return mention
+        # a title spelled in several words: "Secretary of State Antony Blinken"
+        title_stop = self.title_end(lowered, title_at) if title_at is not None else None
+        # a title with a name after it makes a person, whatever noun comes before the title:
+        # "China's foreign ministry spokesperson Mao Ning"
+        named_title = title_stop is not None and title_stop < head_words and surface_words[title_stop][:1].isupper()
         # the source noun that heads the phrase: "one aide", "People close to the senator"
         for position in range(first, min(head_words, first + 4)):
+            if named_title:
+                break
             word = lowered[position]
-            if surface_words[position][:1].isupper() and position > first and word not in pack.source_nouns:
+            if surface_words[position][:1].isupper() and position > first and word not in pack.source_nouns \
+                    and not _possessive(surface_words[position]):
                 break
             kind = pack.source_nouns.get(word)
             if kind is not None and kind != "outlet":
@@ -574,6 +587,7 @@ class Linker:
         # the last title among the first words, then the capitalised name after it
         if title_at is not None:
             name = []
+            title_at = title_stop - 1
             for surface_word, word in zip(surface_words[title_at + 1 : head_words], lowered[title_at + 1 : head_words]):
                 if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
                     break

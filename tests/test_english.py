@@ -190,6 +190,41 @@ def test_names_of_organisations_are_not_people(text, kind):
     assert a.entity.kind == kind
 
 
+def test_active_quoted_as_saying_names_speaker_and_relay():
+    # the passive form ('was quoted as saying by RIA') has its own test; this is the active one
+    a = _only("Tass quoted a senior general as saying that the drills would end on Sunday.")
+    assert (a.speaker.text, a.relay.text) == ("a senior general", "Tass")
+    assert a.content.text == "that the drills would end on Sunday"
+    assert a.relay_entity.kind == "news_agency"
+
+
+def test_quoting_words_without_as_saying_stay_cues():
+    texts = [a.cue.text for a in _extract("The mayor quoted Lincoln in her speech on Friday.").attributions]
+    assert "as saying" not in texts
+
+
+@pytest.mark.parametrize("dateline", ["NAIROBI, Kenya (AP) — ", "BRUSSELS, Feb. 9 (Reuters) - ", "LIMA -- "])
+def test_wire_dateline_is_not_content(dateline):
+    a = _only(dateline + "Prices rose for a third month, the statistics office said.")
+    assert a.content.text == "Prices rose for a third month"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("U.S. Secretary of State Marco Rubio said the embassy would stay open.", "Marco Rubio",
+     "U.S. Secretary of State"),
+    ("Germany's foreign ministry spokeswoman Anna Weber told reporters that talks would go on.",
+     "Anna Weber", "Germany's foreign ministry spokeswoman"),
+])
+def test_titles_in_several_words_and_titles_after_an_institution(text, name, role):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name, a.entity.role) == ("person", name, role)
+
+
+def test_possessive_before_an_institution_noun():
+    a = _only("The convoy was stopped at the border, Poland's army said.")
+    assert a.entity.kind == "government"
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

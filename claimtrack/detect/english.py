@@ -62,6 +62,15 @@ _ANONYMITY_CUES = frozenset(
 _ANONYMITY_WORDS = ("named", "quoted", "identif", "anonymity", "authori")
 _ANONYMITY_ENDS = frozenset(
     "named identified quoted himself herself themselves anonymity speak talk comment publicly record".split())
+# 'KCNA quoted Kim Jong Un as saying ...': the words between are the speaker; the cue word
+# 'quoted' is left to 'saying', which takes the whole report
+QUOTED_AS_SAYING = re.compile(r"\s+(?:[^\s;:!?“”\"]+\s+){1,8}?as\s+saying\b")
+_QUOTING_WORDS = frozenset(("quoted", "quotes", "quoting"))
+# a wire dateline opening a paragraph: 'SEOUL, March 3 (Yonhap) -- ', 'NEW YORK (AP) — '
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][A-Za-z.'’\- ]{1,40}?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,60}\)\s*)?(?:--|—|–|-)\s+"
+)
 CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
 FIRST_WORD = re.compile(r"[\s,]*([^\W_]+)")
 HEADLINE = regex.compile(
@@ -676,6 +685,29 @@ class EnglishFinder:
                 break
         return index
 
+    def quoted_as_saying(self, left: list) -> tuple[Range, Range | None] | None:
+        """``(speaker, relay)`` of '<relay> quoted <speaker> as' ending ``left``, or None."""
+        look = len(left) - 2
+        while look > 0 and len(left) - look <= 10:
+            word = left[look][2]
+            if word.lower() in _QUOTING_WORDS:
+                break
+            if word in ".;:!?" or word in OPENING_QUOTES or word in CLOSING_QUOTES:
+                return None
+            look -= 1
+        else:
+            return None
+        if look + 1 >= len(left) - 1:
+            return None
+        speaker = (left[look + 1][0], left[-2][1])
+        relay = None
+        subject = self.subject_before(left, look)
+        if subject is not None:
+            relay = (left[subject][0], left[look - 1][1])
+        elif look > 1 and left[look - 1][2] == ",":
+            relay = self.appositive_subject(left, look - 1)
+        return speaker, relay
+
     def in_anonymity_clause(self, position: int) -> bool:
         """Whether ``position`` lies within a grant of anonymity ('who declined to be named')."""
         text = self.text
@@ -919,6 +951,10 @@ class EnglishFinder:
         """``(content, quotes, kind)`` for content that precedes the speaker and cue."""
         text = self.text
         start, end = _trim(text, sentence_start, boundary)
+        if start == paragraph.start or not text[paragraph.start : start].strip():
+            dateline = DATELINE.match(text, start, end)
+            if dateline is not None:
+                start = dateline.end()
         if end - start < 2:
             return None
         quote = paragraph.quote_ending_at(end)
@@ -992,8 +1028,11 @@ class EnglishFinder:
             return None
         if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
-        if match.group().lower() in _ANONYMITY_CUES and self.in_anonymity_clause(cue_start):
+        lowered = match.group().lower()
+        if lowered in _ANONYMITY_CUES and self.in_anonymity_clause(cue_start):
             return None  # "declined to be identified", "spoke on condition of anonymity"
+        if lowered in _QUOTING_WORDS and QUOTED_AS_SAYING.match(text, cue_end, min(len(text), cue_end + 160)):
+            return None  # "KCNA quoted Kim as saying ...": taken at "saying"
         sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
         word = match.group().lower()
@@ -1010,6 +1049,17 @@ class EnglishFinder:
             by = BY_RELAY.match(text, cue_end, sentence_end)
             if by is not None:
                 relay, relay_end = by.span(1), by.end(1)
+        elif word == "saying" and len(left) >= 3 and left[-1][2].lower() == "as":
+            # "KCNA quoted Kim Jong Un as saying ...": speaker Kim Jong Un, relayed by KCNA
+            relayed = self.quoted_as_saying(left)
+            if relayed is not None:
+                found = self.content_after(paragraph, cue_end, sentence_end)
+                if found is None:
+                    return None
+                content, quotes, kind = found
+                speaker, relay = relayed
+                return Candidate(kind, f"en.before_content.{word}", (left[-1][0], cue_end), content, quotes,
+                                 speaker, relay=relay, confidence=confidence)
         # the speaker ends before a grant of anonymity ('A source who asked not to be named said'
         # -> A source), which keeps its adverbs ('... to speak publicly said': not 'publicly said')
         anonymity = self.anonymity_start(left, first_cue)
