@@ -225,6 +225,26 @@ def test_possessive_before_an_institution_noun():
     assert a.entity.kind == "government"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ministry firmly denied the report.", "The ministry"),
+    ("Teachers overwhelmingly rejected the offer.", "Teachers"),
+    ("The family said the police had lied.", "The family"),  # a noun in -ly stays
+])
+def test_adverb_in_ly_before_the_cue_is_not_the_speaker(text, speaker):
+    a = _only(text)
+    assert a.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "“We are not going anywhere,” Maria Chen, the union's president, told reporters after the rally.",
+    "“We are not going anywhere,” Maria Chen, the union's president, said.",
+])
+def test_content_before_a_speaker_with_an_appositive(text):
+    a = _only(text)
+    assert a.speaker.text == "Maria Chen, the union's president"
+    assert a.content.text == "“We are not going anywhere,”"
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

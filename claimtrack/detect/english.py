@@ -176,6 +176,10 @@ _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+# words in -ly that are no adverbs and may end a subject ('The family said', 'a US ally warned')
+_LY_NOUNS = frozenset(
+    "family ally assembly rally supply daily weekly monthly quarterly yearly elderly bully belly monopoly "
+    "anomaly folly reply holly jelly lily panoply homily italy july".split())
 # what may open a time adjunct between a subject and its cue ('The Kremlin on Monday denied'),
 # and the time words that may open one alone ('Officials last week said', 'Putin earlier said';
 # not a bare weekday: 'Joe Friday said' names Joe Friday)
@@ -739,10 +743,21 @@ class EnglishFinder:
             start = found.start()
         if start == end:
             return index
-        first = bisect.bisect_left(tokens, start, key=lambda token: token[0])
+        first = bisect.bisect_left(tokens, start, key=_token_start)
         while first > 0 and tokens[first - 1][2] == ",":
             first -= 1
         return first if first > 0 else index
+
+    def adverb_start(self, tokens: list, index: int) -> int:
+        """``index - 1`` when the token before ``tokens[index]`` is an adverb in -ly that the cue
+        did not take in ('Republicans uniformly opposed'), else ``index``."""
+        if index < 2:
+            return index
+        word = tokens[index - 1][2]
+        if word.endswith("ly") and len(word) > 4 and word.islower() and word not in _LY_NOUNS \
+                and tokens[index - 2][2].lower() not in self.grammar.noun_determiners:
+            return index - 1
+        return index
 
     def time_adjunct_start(self, tokens: list, index: int) -> int:
         """Index of the first token of a time adjunct that ends just before ``tokens[index]``
@@ -1069,12 +1084,21 @@ class EnglishFinder:
         if first_cue < len(left):
             cue_start = left[first_cue][0]
         before = left[first_cue - 1][2] if first_cue > 0 else None
-        # and before a time adjunct ('The Kremlin on Monday denied' -> The Kremlin)
-        subject_end = self.time_adjunct_start(left, anonymity)
+        # and before an adverb in -ly ('The Senate narrowly passed') and a time adjunct ('The
+        # Kremlin on Monday denied' -> The Kremlin)
+        subject_end = self.time_adjunct_start(left, self.adverb_start(left, anonymity))
         subject = self.subject_before(left, subject_end) if subject_end < first_cue else None
         if subject is None:
             subject_end = first_cue
             subject = self.subject_before(left, first_cue)
+        if subject is None and before == "," and first_cue > 2:
+            # a speaker with an appositive after the content: '“...,” Chuck Schumer, the majority
+            # leader, told reporters.' is content first, like '“...,” Schumer told reporters.'
+            apposed = self.appositive_subject(left, first_cue - 1)
+            if apposed is not None:
+                first = bisect.bisect_left(left, apposed[0], key=_token_start)
+                if 0 < first < first_cue - 1 and (left[first - 1][2] == "," or left[first - 1][2] in CLOSING_QUOTES):
+                    subject, subject_end = first, first_cue - 1
         object_verb = word in grammar.object_verbs
         kind = None
 
@@ -1448,6 +1472,10 @@ def _may_grant_anonymity(text: str, start: int, end: int) -> bool:
     rules most windows out before the regex, which tries every position, is run."""
     find = text.find
     return any(find(word, start, end) >= 0 for word in _ANONYMITY_WORDS)
+
+
+def _token_start(token: tuple[int, int, str]) -> int:
+    return token[0]
 
 
 def _cue_start(candidate: Candidate) -> int:
