@@ -203,6 +203,17 @@ def _determiners(pack: LanguagePack) -> frozenset[str]:
     return frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
 
 
+def _after_words(surface: str, words: list[str]) -> str:
+    """What follows ``words``, found one after the other in ``surface``, stripped."""
+    position = 0
+    for word in words:
+        found = surface.find(word, position)
+        if found < 0:
+            return ""
+        position = found + len(word)
+    return surface[position:].strip()
+
+
 def _possessive(word: str) -> bool:
     """An English possessive ("Korea's", "governors’"): a modifier, not the head of a phrase."""
     return word.endswith(("'s", "’s", "s'", "s’"))
@@ -329,6 +340,13 @@ class Linker:
             mention.pronoun = True
             return mention
         if self.capitalized:
+            # "a statement from press secretary Karine Jean-Pierre": the issuer is the mention
+            first = 1 if len(lowered) > 1 and lowered[0] in _determiners(pack) else 0
+            skip = self.document_prefix(lowered[first:])
+            if skip:
+                issuer = _after_words(surface, surface_words[: first + skip])
+                if issuer:
+                    return self.parse(issuer)
             parsed = self.parse_capitalized(mention, surface_words, lowered)
             if parsed is not None:
                 return parsed
@@ -405,8 +423,10 @@ class Linker:
         position = 1
         if position < len(words) and words[position] in self.word_set("issued_by"):
             position += 1
-        if position < len(words) and words[position] in ("عن", "من"):
+        if position < len(words) and words[position] in self.word_set("issuer_prepositions"):
             position += 1
+        elif self.capitalized:
+            return 0  # "a statement" alone, or "the report's author": no issuer named
         return position if position < len(words) and lists else 0
 
     def word_set(self, name: str) -> frozenset[str]:

@@ -245,6 +245,21 @@ def test_content_before_a_speaker_with_an_appositive(text):
     assert a.content.text == "“We are not going anywhere,”"
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Exports fell by a third, according to a report by the Peterson Institute.",
+     "the Peterson Institute", "organization"),
+    ("The plant will close in May, according to a letter from Mayor Dana Ortiz.", "Dana Ortiz", "person"),
+])
+def test_a_document_speaks_for_its_issuer(text, name, kind):
+    a = _only(text)
+    assert (a.entity.name, a.entity.kind) == (name, kind)
+
+
+def test_sentence_adverb_between_speaker_and_cue():
+    a = _only("The union however rejected the offer.")
+    assert a.speaker.text == "The union"
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

@@ -176,6 +176,8 @@ _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+# adverbs not in -ly that may stand between a subject and its cue ('... nevertheless suggested')
+_SENTENCE_ADVERBS = frozenset("nevertheless nonetheless however therefore thus meanwhile instead indeed".split())
 # words in -ly that are no adverbs and may end a subject ('The family said', 'a US ally warned')
 _LY_NOUNS = frozenset(
     "family ally assembly rally supply daily weekly monthly quarterly yearly elderly bully belly monopoly "
@@ -754,8 +756,8 @@ class EnglishFinder:
         if index < 2:
             return index
         word = tokens[index - 1][2]
-        if word.endswith("ly") and len(word) > 4 and word.islower() and word not in _LY_NOUNS \
-                and tokens[index - 2][2].lower() not in self.grammar.noun_determiners:
+        if word in _SENTENCE_ADVERBS or word.endswith("ly") and len(word) > 4 and word.islower() \
+                and word not in _LY_NOUNS and tokens[index - 2][2].lower() not in self.grammar.noun_determiners:
             return index - 1
         return index
 
