@@ -751,8 +751,8 @@ class EnglishFinder:
         return first if first > 0 else index
 
     def adverb_start(self, tokens: list, index: int) -> int:
-        """``index - 1`` when the token before ``tokens[index]`` is an adverb in -ly that the cue
-        did not take in ('Republicans uniformly opposed'), else ``index``."""
+        """``index - 1`` when the token before ``tokens[index]`` is an adverb that the cue did not
+        take in ('Republicans uniformly opposed', 'The union however rejected'), else ``index``."""
         if index < 2:
             return index
         word = tokens[index - 1][2]
