@@ -585,6 +585,12 @@ class Linker:
         # a title with a name after it makes a person, whatever noun comes before the title:
         # "China's foreign ministry spokesperson Mao Ning"
         named_title = title_stop is not None and title_stop < head_words and surface_words[title_stop][:1].isupper()
+        # a capitalised name with an organisation word: "The California Nurses Association"
+        if title_at is None and any(lowered[position] in pack.organization_words and surface_words[position][:1].isupper()
+                                    for position in range(first, head_words)):
+            mention.kind = "organization"
+            mention.name = mention.surface.strip()
+            return mention
         # the source noun that heads the phrase: "one aide", "People close to the senator"
         for position in range(first, min(head_words, first + 4)):
             if named_title:

@@ -260,6 +260,21 @@ def test_sentence_adverb_between_speaker_and_cue():
     assert a.speaker.text == "The union"
 
 
+@pytest.mark.parametrize("text", [
+    "The governor said in an email to donors that the race was tied.",
+    "The governor said in a statement from her office that the race was tied.",
+])
+def test_medium_and_addressee_after_the_cue_are_not_content(text):
+    a = _only(text)
+    assert a.content.text == "that the race was tied"
+
+
+def test_thousands_separator_is_not_a_clause_comma():
+    a = _only("The Ohio Farmers Union, which represents about 3,500 farmers in the state, disputed the figure.")
+    assert a.speaker.text == "The Ohio Farmers Union"
+    assert a.entity.kind == "organization"
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

@@ -868,6 +868,15 @@ class EnglishFinder:
                     # "in an interview with CNN", "in a statement from her office"
                     if index < len(tokens) and tokens[index][2].lower() in ("with", "from", "to", "by", "on") and phrase[0] == "in":
                         index += 1
+                        # "in an email to staff that ...", "in a statement from her office:": a few
+                        # words up to what opens the content; else only a name ("with CNN")
+                        look = index
+                        while look < len(tokens) and look - index < 4 and _is_word(tokens[look][2]) \
+                                and tokens[look][2].lower() != "that":
+                            look += 1
+                        if look > index and look < len(tokens) and (tokens[look][2].lower() == "that" or tokens[look][2] in ",:"
+                                                                    or tokens[look][2] in OPENING_QUOTES):
+                            index = look
                         while index < len(tokens) and _is_word(tokens[index][2]) and tokens[index][2][0].isupper():
                             index += 1
                     moved = True
@@ -1108,8 +1117,11 @@ class EnglishFinder:
         # content before the cue is itself a quotation (the first half of a split quotation).
         quote_follows = self.quote_follows(paragraph, cue_end, sentence_end, object_verb)
 
-        # 1. inversion after content: '“...,” said Peskov.' / '..., says the report.'
-        if subject is None and before is not None and (before == "," and not quote_follows or before in CLOSING_QUOTES):
+        # 1. inversion after content: '“...,” said Peskov.' / '..., says the report.' (not after a
+        # relative clause: 'The union, which represents 3,500 farmers, disputed the figure.')
+        if subject is None and before is not None and (before == "," and not quote_follows
+                                                       and not _after_relative_clause(left, first_cue - 1)
+                                                       or before in CLOSING_QUOTES):
             right = _tokens(text, cue_end, min(sentence_end, cue_end + 120))
             span = self.speaker_after(right, 0)
             if span is not None:
@@ -1286,6 +1298,9 @@ class EnglishFinder:
         position = comma - 1
         while position >= 0 and comma - position < 16:
             mark = tokens[position][2]
+            if mark == "," and _thousands_comma(tokens, position):
+                position -= 1  # '1,200': not a comma of the sentence
+                continue
             if mark in (",", ";", ":") or mark == "." and not (
                     position > 0 and (len(tokens[position - 1][2]) == 1 and tokens[position - 1][2].isupper()
                                       or tokens[position - 1][2].lower() in self.grammar.abbreviations)):
@@ -1474,6 +1489,26 @@ def _may_grant_anonymity(text: str, start: int, end: int) -> bool:
     rules most windows out before the regex, which tries every position, is run."""
     find = text.find
     return any(find(word, start, end) >= 0 for word in _ANONYMITY_WORDS)
+
+
+def _thousands_comma(tokens: list, position: int) -> bool:
+    """Whether the comma ``tokens[position]`` separates the digits of a number ('1,200')."""
+    return 0 < position < len(tokens) - 1 and tokens[position - 1][2].isdigit() and tokens[position + 1][2].isdigit() \
+        and tokens[position - 1][1] == tokens[position][0] and tokens[position][1] == tokens[position + 1][0]
+
+
+def _after_relative_clause(tokens: list, comma: int) -> bool:
+    """Whether the comma ``tokens[comma]`` closes a relative clause set off by commas (', which
+    represents 3,500 farmers,'), found within the 16 tokens before it."""
+    position = comma - 1
+    while position > 0 and comma - position < 16:
+        word = tokens[position][2]
+        if word == "," and not _thousands_comma(tokens, position):
+            return position + 1 < comma and tokens[position + 1][2].lower() in ("who", "which", "whose")
+        if word in ".;:":
+            return False
+        position -= 1
+    return False
 
 
 def _token_start(token: tuple[int, int, str]) -> int:
