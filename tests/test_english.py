@@ -275,6 +275,28 @@ def test_thousands_separator_is_not_a_clause_comma():
     assert a.entity.kind == "organization"
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Local farmers can hardly believe the price of feed.", "can hardly believe", "Local farmers"),
+    ("The regulators have repeatedly warned that banks were exposed.", "have repeatedly warned", "The regulators"),
+])
+def test_adverb_after_an_auxiliary_joins_the_cue(text, cue, speaker):
+    a = _only(text)
+    assert (a.cue.text, a.speaker.text) == (cue, speaker)
+
+
+def test_participle_after_an_introductory_phrase_keeps_the_subject():
+    document = _extract("In a letter on Friday, the governor vetoed the bill, arguing that it was unfunded.")
+    arguing = [a for a in document.attributions if a.cue.text == "arguing"]
+    assert arguing and arguing[0].speaker.text == "the governor"
+
+
+def test_a_clause_between_commas_is_no_appositive():
+    document = _extract("Outside the court, dozens of supporters chanted slogans, saying the trial was a sham.")
+    saying = [a for a in document.attributions if a.cue.text == "saying"]
+    assert saying and saying[0].speaker.text != "Outside the court"
+    assert "chanted" not in saying[0].speaker.text
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

@@ -176,6 +176,12 @@ _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+# words that open an introductory phrase, not the subject ('In a speech, ...', 'For months, ...')
+_INTRODUCTORY = frozenset(
+    "in on at by for from with during after before since outside inside under over despite amid "
+    "unlike like following".split())
+# words of a clause, never of an appositive noun phrase
+_CLAUSE_MARKERS = frozenset("that is was are were has have had will would said says".split())
 # adverbs not in -ly that may stand between a subject and its cue ('... nevertheless suggested')
 _SENTENCE_ADVERBS = frozenset("nevertheless nonetheless however therefore thus meanwhile instead indeed".split())
 # words in -ly that are no adverbs and may end a subject ('The family said', 'a US ally warned')
@@ -683,6 +689,9 @@ class EnglishFinder:
             word = tokens[index - 1][2].lower()
             if word in grammar.cue_left:
                 index -= 1
+            elif index > 1 and tokens[index - 2][2].lower() in grammar.cue_left and word.endswith("ly") \
+                    and len(word) > 4 and word not in _LY_NOUNS and tokens[index - 1][2].islower():
+                index -= 1  # an adverb between an auxiliary and the cue: 'can barely believe'
             elif word == "to" and index > 1 and _is_word(tokens[index - 2][2]) \
                     and tokens[index - 2][2].lower() not in grammar.subject_barrier \
                     and not tokens[index - 2][2][0].isupper():
@@ -817,6 +826,14 @@ class EnglishFinder:
         """The noun phrase that opens a sentence: its capitalised words, determiners or pronoun."""
         grammar = self.grammar
         tokens = _tokens(self.text, sentence[0], min(sentence[1], sentence[0] + _MAX_SUBJECT_CHARS))
+        if tokens and tokens[0][2].lower() in _INTRODUCTORY:
+            # 'In a speech on Tuesday, the president ...': the subject follows the phrase's comma
+            for index, token in enumerate(tokens[:14]):
+                if token[2] == ",":
+                    tokens = tokens[index + 1 :]
+                    break
+            else:
+                return None
         start = end = None
         for token_start, token_end, word in tokens:
             if not _is_word(word):
@@ -1322,11 +1339,23 @@ class EnglishFinder:
         if not (opener in ("who", "whose", "which") or opener in self.grammar.subject_openers or
                 tokens[segment_first][2][0].islower() or opener.isdigit()):
             return None
+        if opener not in ("who", "whose", "which") and self._is_clause(tokens, segment_first, comma):
+            return None  # ', the president warned that ...,' is a clause of its own, no appositive
         name = self.subject_before(tokens, position)
-        if name is None:
-            return None
+        if name is None or name > 0 and tokens[name - 1][2].lower() in _INTRODUCTORY:
+            return None  # 'In a letter on Friday, the governor ...': the object of a preposition
         end = tokens[comma - 1][1] if opener in ("the", "a", "an") or opener.isdigit() else tokens[position - 1][1]
         return tokens[name][0], end
+
+    def _is_clause(self, tokens: list, first: int, end: int) -> bool:
+        """Whether ``tokens[first:end]`` holds what a noun phrase cannot: 'that', a form of be or
+        have, or a cue verb in the past ('about 200 protesters chanted slogans')."""
+        cues = self.grammar.cues
+        for position in range(first, end):
+            lower = tokens[position][2].lower()
+            if lower in _CLAUSE_MARKERS or lower.endswith("ed") and lower in cues:
+                return True
+        return False
 
     def _is_name(self, tokens: list, first: int, end: int) -> bool:
         """Whether ``tokens[first:end]`` is a name: one to five capitalised words, initials and
