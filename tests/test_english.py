@@ -297,6 +297,19 @@ def test_a_clause_between_commas_is_no_appositive():
     assert "chanted" not in saying[0].speaker.text
 
 
+def test_sentence_opening_conjunction_is_not_the_subject():
+    document = _extract("But the coach smiled at the crowd, noting that two players were injured.")
+    noting = [a for a in document.attributions if a.cue.text == "noting"]
+    assert noting and noting[0].speaker.text == "the coach"
+
+
+def test_an_adverb_alone_is_never_the_speaker():
+    attributions = _extract("Maria Lopez, 31, and her brother, 29, practically pleaded with the judge.").attributions
+    assert [a.cue.text for a in attributions] == ["pleaded"]
+    for a in attributions:
+        assert a.speaker is None or a.speaker.text != "practically"
+
+
 def test_split_quotation_is_one_attribution():
     a = _only("“The vote was close,” she said, “but it was fair.”")
     assert [q.text for q in a.quotes] == ["“The vote was close,”", "“but it was fair.”"]

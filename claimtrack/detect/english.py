@@ -176,6 +176,8 @@ _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
+# words that open a sentence before its subject ('But the senator ...')
+_SENTENCE_CONJUNCTIONS = frozenset("and but yet so or now still also then".split())
 # words that open an introductory phrase, not the subject ('In a speech, ...', 'For months, ...')
 _INTRODUCTORY = frozenset(
     "in on at by for from with during after before since outside inside under over despite amid "
@@ -826,6 +828,8 @@ class EnglishFinder:
         """The noun phrase that opens a sentence: its capitalised words, determiners or pronoun."""
         grammar = self.grammar
         tokens = _tokens(self.text, sentence[0], min(sentence[1], sentence[0] + _MAX_SUBJECT_CHARS))
+        while tokens and tokens[0][2].lower() in _SENTENCE_CONJUNCTIONS:
+            tokens = tokens[1:]  # 'But the senator ...', 'And Obama ...'
         if tokens and tokens[0][2].lower() in _INTRODUCTORY:
             # 'In a speech on Tuesday, the president ...': the subject follows the phrase's comma
             for index, token in enumerate(tokens[:14]):
@@ -834,7 +838,7 @@ class EnglishFinder:
                     break
             else:
                 return None
-        start = end = None
+        start = end = determiner_end = None
         for token_start, token_end, word in tokens:
             if not _is_word(word):
                 if start is None and word in OPENING_QUOTES:
@@ -845,12 +849,17 @@ class EnglishFinder:
                 if lower in grammar.pronouns or lower in grammar.subject_openers or word[0].isupper():
                     start = token_start
                     end = token_end
+                    if lower in grammar.noun_determiners:
+                        determiner_end = token_end
                     if lower in grammar.pronouns:
                         break
                     continue
                 return None
             if word[0].isupper() or lower in ("of", "for") or (lower not in grammar.subject_barrier and len(tokens) and end is not None and lower.endswith(("er", "or", "ist", "man", "woman", "s"))):
                 end = token_end
+                continue
+            if end == determiner_end and lower not in grammar.subject_barrier:
+                end = token_end  # the noun after a determiner: 'the coach', whatever its ending
                 continue
             break
         return (start, end) if start is not None else None
@@ -1116,7 +1125,13 @@ class EnglishFinder:
         # Kremlin on Monday denied' -> The Kremlin)
         subject_end = self.time_adjunct_start(left, self.adverb_start(left, anonymity))
         subject = self.subject_before(left, subject_end) if subject_end < first_cue else None
-        if subject is None:
+        if subject is None and anonymity == first_cue:
+            # nothing before an adverb or a time adjunct: they are no speaker ('..., 27, practically
+            # pleaded'), so there is none to take; with nothing skipped, the usual search
+            subject_end = first_cue
+            if self.adverb_start(left, first_cue) == first_cue and self.time_adjunct_start(left, first_cue) == first_cue:
+                subject = self.subject_before(left, first_cue)
+        elif subject is None:
             subject_end = first_cue
             subject = self.subject_before(left, first_cue)
         if subject is None and before == "," and first_cue > 2:
