@@ -638,3 +638,22 @@ def test_anonymity_prefilter_never_hides_a_clause(text):
     # from_regex writes text that holds a match somewhere, with anything around it
     assert ANONYMITY.search(text)
     assert _may_grant_anonymity(text, 0, len(text))
+
+
+_GRANT_PIECES = ["A source", ",", "who", "asked not to be named", "declined to be identified", "said",
+                 "spoke on condition of anonymity", "was not authorized to speak publicly", "because she",
+                 "the plan", "refused to be quoted", "named", "on", "record"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_GRANT_PIECES), min_size=1, max_size=8))
+def test_anonymity_gate_never_hides_a_grant(pieces):
+    from claimtrack.detect import english
+    from claimtrack.languages import load_language
+
+    text = " ".join(pieces)
+    finder = english.EnglishFinder(load_language("en"), text)
+    tokens = english._tokens(text, 0, len(text))
+    for index in range(len(tokens) + 1):
+        if finder.anonymity_start(tokens, index) != index:
+            assert english._may_end_anonymity(tokens, index)

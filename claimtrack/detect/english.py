@@ -1114,26 +1114,28 @@ class EnglishFinder:
                                  speaker, relay=relay, confidence=confidence)
         # the speaker ends before a grant of anonymity ('A source who asked not to be named said'
         # -> A source), which keeps its adverbs ('... to speak publicly said': not 'publicly said')
-        anonymity = self.anonymity_start(left, first_cue)
+        # (anonymity_start is asked only where the word before could end such a grant)
+        anonymity = self.anonymity_start(left, first_cue) if _may_end_anonymity(left, first_cue) else first_cue
         if anonymity == first_cue:
-            first_cue = self.extend_cue_left(left, first_cue)
-            anonymity = self.anonymity_start(left, first_cue)
+            first_cue = anonymity = self.extend_cue_left(left, first_cue)
+            if _may_end_anonymity(left, first_cue):
+                anonymity = self.anonymity_start(left, first_cue)
         if first_cue < len(left):
             cue_start = left[first_cue][0]
         before = left[first_cue - 1][2] if first_cue > 0 else None
         # and before an adverb in -ly ('The Senate narrowly passed') and a time adjunct ('The
         # Kremlin on Monday denied' -> The Kremlin)
         subject_end = self.time_adjunct_start(left, self.adverb_start(left, anonymity))
-        subject = self.subject_before(left, subject_end) if subject_end < first_cue else None
-        if subject is None and anonymity == first_cue:
-            # nothing before an adverb or a time adjunct: they are no speaker ('..., 27, practically
-            # pleaded'), so there is none to take; with nothing skipped, the usual search
-            subject_end = first_cue
-            if self.adverb_start(left, first_cue) == first_cue and self.time_adjunct_start(left, first_cue) == first_cue:
-                subject = self.subject_before(left, first_cue)
-        elif subject is None:
-            subject_end = first_cue
+        if subject_end == first_cue:
             subject = self.subject_before(left, first_cue)
+        else:
+            subject = self.subject_before(left, subject_end)
+            if subject is None:
+                # nothing before a grant of anonymity: the usual search; nothing before an adverb
+                # or a time adjunct: they are no speaker ('..., 27, practically pleaded')
+                subject_end = first_cue
+                if anonymity < first_cue:
+                    subject = self.subject_before(left, first_cue)
         if subject is None and before == "," and first_cue > 2:
             # a speaker with an appositive after the content: '“...,” Chuck Schumer, the majority
             # leader, told reporters.' is content first, like '“...,” Schumer told reporters.'
@@ -1526,6 +1528,17 @@ class EnglishFinder:
         # in text order: the headline and the speaker-colon lines were found before the cue words
         candidates.sort(key=_cue_start)
         return candidates
+
+
+def _may_end_anonymity(tokens: list, index: int) -> bool:
+    """What EnglishFinder.anonymity_start checks first, inline: the word before ``tokens[index]``
+    (past a comma) is one that a grant of anonymity can end with."""
+    if index < 2:
+        return False
+    word = tokens[index - 1][2]
+    if word == ",":
+        word = tokens[index - 2][2]
+    return word.lower() in _ANONYMITY_ENDS
 
 
 def _may_grant_anonymity(text: str, start: int, end: int) -> bool:
