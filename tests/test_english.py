@@ -290,6 +290,13 @@ def test_participle_after_an_introductory_phrase_keeps_the_subject():
     assert arguing and arguing[0].speaker.text == "the governor"
 
 
+def test_with_a_speaker_and_a_participle_keeps_the_appositive():
+    # only a preposition opening the sentence governs the phrase after it
+    document = _extract("Talks stalled on Monday, with Ivan Petrov, the union's negotiator, saying that no date was set.")
+    saying = [a for a in document.attributions if a.cue.text == "saying"]
+    assert saying and saying[0].speaker.text == "Ivan Petrov, the union's negotiator"
+
+
 def test_a_clause_between_commas_is_no_appositive():
     document = _extract("Outside the court, dozens of supporters chanted slogans, saying the trial was a sham.")
     saying = [a for a in document.attributions if a.cue.text == "saying"]

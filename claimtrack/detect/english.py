@@ -1359,8 +1359,8 @@ class EnglishFinder:
         if opener not in ("who", "whose", "which") and self._is_clause(tokens, segment_first, comma):
             return None  # ', the president warned that ...,' is a clause of its own, no appositive
         name = self.subject_before(tokens, position)
-        if name is None or name > 0 and tokens[name - 1][2].lower() in _INTRODUCTORY:
-            return None  # 'In a letter on Friday, the governor ...': the object of a preposition
+        if name is None or name > 0 and tokens[name - 1][2][0].isupper() and tokens[name - 1][2].lower() in _INTRODUCTORY:
+            return None  # 'In a letter on Friday, the governor ...': the object of an opening preposition
         end = tokens[comma - 1][1] if opener in ("the", "a", "an") or opener.isdigit() else tokens[position - 1][1]
         return tokens[name][0], end
 
