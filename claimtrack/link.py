@@ -65,6 +65,8 @@ class _Record:
     role_key: str | None = None
     aliases: list[str] = field(default_factory=list)
     registry: RegistryEntry | None = None
+    # "m" or "f" once the text has shown it (a pronoun, an honorific, a gendered title)
+    gender: str | None = None
 
 
 def _alias_key(alias: str) -> tuple[str, ...]:
@@ -276,6 +278,7 @@ class Linker:
         self.records: dict[str, _Record] = {}
         self.people: list[_Record] = []
         self.previous: str | None = None
+        self.speakers: list[str] = []  # the records that spoke, in text order (a pronoun looks back)
         self.last_of_kind: dict[str, str] = {}
         self.position = 0  # where, in the normalised text, the mention being resolved stands
         self.capitalized = pack.data.mentions.name_rule == "capitalized"
@@ -808,7 +811,9 @@ class Linker:
             mention = self.parse(surface, prefix)
             if mention is None:
                 pass
-            elif mention.pronoun or mention.kind is None:
+            elif mention.pronoun:
+                record = self.antecedent(mention)
+            elif mention.kind is None:
                 record = self.records.get(self.previous) if self.previous else None
             elif mention.registry is not None:
                 entry = mention.registry
@@ -833,14 +838,42 @@ class Linker:
                 alias = surface.strip()
                 if alias not in record.aliases:
                     record.aliases.append(alias)
+                if record.kind == "person" and record.gender is None and self.pack.gender_of:
+                    record.gender = self.gender(surface)
         elif hint == "previous" and self.previous:
             record = self.records.get(self.previous)
         if record is None:
             return None
         if speaker:
             self.previous = record.id
+            if not self.speakers or self.speakers[-1] != record.id:
+                self.speakers.append(record.id)
         self.last_of_kind[record.kind] = record.id
         return record.id
+
+    def gender(self, surface: str) -> str | None:
+        """The gender a mention's own words show ("Mrs.", "spokeswoman"), if they agree on one;
+        its pronouns are left out ("her lawyer" says nothing of the lawyer)."""
+        gender_of, pronouns = self.pack.gender_of, self.pack.pronouns
+        found = {gender_of[w] for w in (word.lower() for word in _words(surface)) if w in gender_of and w not in pronouns}
+        return found.pop() if len(found) == 1 else None
+
+    def antecedent(self, mention: Mention) -> _Record | None:
+        """Who a pronoun stands for: the last speaker, unless the pronoun's gender rules them
+        out ("she" after Mr. Smith spoke): then the latest of the three before who fits, or
+        nobody (no link is better than a wrong one)."""
+        previous = self.records.get(self.previous) if self.previous else None
+        gender = self.pack.gender_of.get(mention.normal.lower())
+        if gender is None or previous is None or previous.gender in (None, gender):
+            if previous is not None and gender is not None and previous.kind == "person":
+                previous.gender = gender
+            return previous
+        for record_id in reversed(self.speakers[-4:-1]):
+            record = self.records[record_id]
+            if record.kind == "person" and record.gender in (None, gender) and record is not previous:
+                record.gender = gender
+                return record
+        return None
 
     def known_person(self, mention: Mention) -> _Record | None:
         """A lone word that is part of the name of someone the text has met ("السوداني")."""

@@ -664,3 +664,26 @@ def test_anonymity_gate_never_hides_a_grant(pieces):
     for index in range(len(tokens) + 1):
         if finder.anonymity_start(tokens, index) != index:
             assert english._may_end_anonymity(tokens, index)
+
+
+def _speakers(text):
+    return [(a.speaker.text if a.speaker else None, a.entity.name if a.entity else None)
+            for a in _extract(text).attributions]
+
+
+def test_pronoun_skips_a_speaker_of_the_other_gender():
+    text = ("Ana Ruiz, the spokeswoman, said the plan was sound. “It will fail,” Mr. Smith said. "
+            "“We warned them,” she added.")
+    assert _speakers(text)[-1] == ("she", "Ana Ruiz")
+
+
+def test_pronoun_that_fits_nobody_stays_unlinked():
+    # the last speakers are both men: a wrong link would be worse than none
+    text = "Tom Reed, the union spokesman, said the cost was lower. “Patients can't wait,” she wrote."
+    assert _speakers(text)[-1] == ("she", None)
+
+
+def test_a_pronoun_inside_a_mention_tells_nothing_of_its_gender():
+    # 'her lawyer' is no woman: 'he' after him still links to the lawyer
+    text = "Her lawyer, Sam Cole, said the charges were baseless. He added that she would appeal."
+    assert _speakers(text)[1] == ("He", "Sam Cole")

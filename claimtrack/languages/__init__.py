@@ -116,6 +116,14 @@ class Mentions(_Strict):
         description="How a name is told from other words: Arabic names carry no article (ال); English names are capitalised."
     )
     source_nouns: list[SourceNoun] = Field(default_factory=list)
+    masculine_words: list[str] = Field(
+        default_factory=list,
+        description="Words that show a person is a man: pronouns, honorifics, titles (English 'he', 'Mr.', 'spokesman').",
+    )
+    feminine_words: list[str] = Field(
+        default_factory=list,
+        description="Words that show a person is a woman (English 'she', 'Mrs.', 'spokeswoman').",
+    )
     organization_words: list[str] = Field(
         default_factory=list,
         description="Words that make a capitalised name an organisation's (English 'University', 'Institute').",
@@ -212,6 +220,9 @@ class LanguagePack:
         self.name_stopwords = {norm(w) for w in data.mentions.name_stopwords}
         self.pronouns = {norm(w) for w in data.mentions.pronouns}
         self.organization_words = {norm(w) for w in data.mentions.organization_words}
+        # lower-cased, as the linker reads a mention's words
+        self.gender_of = {norm(w).lower(): "m" for w in data.mentions.masculine_words}
+        self.gender_of.update({norm(w).lower(): "f" for w in data.mentions.feminine_words})
         titles = {norm(w) for w in data.mentions.titles}
         self.title_regex = compile_pattern(rf"(?<!\w)(?:{trie_pattern(titles)})(?!\w)", flags) if titles else None
         self.source_nouns: dict[str, str] = {}
