@@ -838,8 +838,9 @@ class Linker:
                 alias = surface.strip()
                 if alias not in record.aliases:
                     record.aliases.append(alias)
-                if record.kind == "person" and record.gender is None and self.pack.gender_of:
-                    record.gender = self.gender(surface)
+                    # what a new surface form shows of the person's gender (a known one was read)
+                    if record.kind == "person" and record.gender is None and self.pack.gender_of:
+                        record.gender = self.gender(surface)
         elif hint == "previous" and self.previous:
             record = self.records.get(self.previous)
         if record is None:
