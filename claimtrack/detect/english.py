@@ -740,11 +740,9 @@ class EnglishFinder:
         """Index of the first token of the grants of anonymity (with the comma before them) that
         end just before ``tokens[index]`` ('A source, who asked not to be named, said'), or
         ``index`` if none does."""
-        last = index - 1
-        if last > 0 and tokens[last][2] == ",":
-            last -= 1
-        if last < 1 or tokens[last][2].lower() not in _ANONYMITY_ENDS:
+        if not _may_end_anonymity(tokens, index):
             return index
+        last = index - 2 if tokens[index - 1][2] == "," else index - 1
         text = self.text
         end = tokens[last][1]
         if not _may_grant_anonymity(text, tokens[0][0], end):
@@ -1080,14 +1078,13 @@ class EnglishFinder:
             return None
         if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
-        lowered = match.group().lower()
-        if lowered in _ANONYMITY_CUES and self.in_anonymity_clause(cue_start):
+        word = match.group().lower()
+        if word in _ANONYMITY_CUES and self.in_anonymity_clause(cue_start):
             return None  # "declined to be identified", "spoke on condition of anonymity"
-        if lowered in _QUOTING_WORDS and QUOTED_AS_SAYING.match(text, cue_end, min(len(text), cue_end + 160)):
+        if word in _QUOTING_WORDS and QUOTED_AS_SAYING.match(text, cue_end, min(len(text), cue_end + 160)):
             return None  # "KCNA quoted Kim as saying ...": taken at "saying"
         sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
         left = _tokens(text, max(sentence_start, cue_start - 140), cue_start)
-        word = match.group().lower()
         if match.group()[0].isupper() and left and _is_word(left[-1][2]) and left[-1][2][0].isupper():
             following_word = FIRST_WORD.match(text, cue_end, min(sentence_end, cue_end + 40))
             if not (following_word and following_word.start(1) == cue_end + 1 and following_word.group(1)[0].isupper()):
@@ -1531,8 +1528,9 @@ class EnglishFinder:
 
 
 def _may_end_anonymity(tokens: list, index: int) -> bool:
-    """What EnglishFinder.anonymity_start checks first, inline: the word before ``tokens[index]``
-    (past a comma) is one that a grant of anonymity can end with."""
+    """Whether the word before ``tokens[index]`` (past a comma) is one that a grant of anonymity
+    can end with: what EnglishFinder.anonymity_start checks first, and its callers check inline
+    to save the call on every cue word."""
     if index < 2:
         return False
     word = tokens[index - 1][2]
