@@ -393,10 +393,6 @@ class Linker:
             if not self.is_name_word(surface_word, word) or len(name_words) >= 5:
                 break
             name_words.append((surface_word, word))
-        if name_words and not mention.role and any(w in pack.organization_words for _s, w in name_words):
-            mention.kind = "organization"
-            mention.name = surface.strip()
-            return mention
         if name_words:
             mention.kind = "person"
             mention.name = " ".join(s for s, _ in name_words)
