@@ -250,7 +250,10 @@ def _title_first_words(pack: LanguagePack) -> frozenset[str] | None:
     usable = isinstance(pack.title_regex, re.Pattern) and bool(int(pack.flags) & re.IGNORECASE) and all(
         t.isascii() and t[:1].islower() and t == t.lower() for t in titles
     )
-    return frozenset(_LOWER_RUN.match(t).group() for t in titles) if usable else None
+    if not usable:
+        return None
+    # every title opens with a lower-case ASCII letter, so _LOWER_RUN matches each one
+    return frozenset(match.group() for match in map(_LOWER_RUN.match, titles) if match is not None)
 
 
 INTRODUCTION_WINDOW = 30_000
@@ -388,7 +391,7 @@ class Linker:
             mention.role = " ".join(surface_words[position:role_end])
             mention.role_key = " ".join(lowered[position:role_end])
             position = role_end
-        name_words = []
+        name_words: list[tuple[str, str]] = []
         for surface_word, word in zip(surface_words[position:], words[position:]):
             if not self.is_name_word(surface_word, word) or len(name_words) >= 5:
                 break
@@ -610,8 +613,8 @@ class Linker:
             if word in ("of", "with", "familiar", "close", "who", "in", "at", "for"):
                 break
         # the last title among the first words, then the capitalised name after it
-        if title_at is not None:
-            name = []
+        if title_stop is not None:  # set exactly when title_at is
+            name: list[str] = []
             title_at = title_stop - 1
             for surface_word, word in zip(surface_words[title_at + 1 : head_words], lowered[title_at + 1 : head_words]):
                 if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
@@ -673,8 +676,10 @@ class Linker:
         differ: a key of ASCII letters, and a text whose lower-casing keeps every character in
         place and holds none of the four letters that match an ASCII letter case-blindly
         (İ ı ſ K)."""
-        text = self.normalized.normal
-        haystack = text
+        normalized = self.normalized
+        assert normalized is not None, "occurrences needs the text"
+        text = normalized.normal
+        haystack: str | None = text
         needle = key
         if int(self.pack.flags) & re.IGNORECASE:
             haystack = self._lowered_text() if key.isascii() else None
@@ -696,7 +701,9 @@ class Linker:
     def _lowered_text(self) -> str | None:
         """The text lower-cased, when that keeps case-blind matching of ASCII keys exact."""
         if self._lowered is None:
-            text = self.normalized.normal
+            normalized = self.normalized
+            assert normalized is not None, "the lower-cased text needs the text"
+            text = normalized.normal
             lowered = text.lower()
             exact = len(lowered) == len(text) and not any(trap in text for trap in _CASE_TRAPS)
             self._lowered = (lowered if exact else "",)
@@ -711,13 +718,15 @@ class Linker:
         Most windows hold no title at all, and the regex, case-blind, costs more than telling
         so from the window's words: see :func:`_title_first_words`, and :meth:`_lowered_text`
         for when the lower-cased text can stand for the text."""
-        text = self.normalized.normal
+        normalized = self.normalized
         title_regex = self.pack.title_regex
+        assert normalized is not None and title_regex is not None, "titles_before needs the text and titles"
+        text = normalized.normal
         first_words = _title_first_words(self.pack)
         lowered = self._lowered_text() if first_words is not None else None
         for found in occurrences:
             begin = max(0, found - 80)
-            if lowered is not None and first_words.isdisjoint(_LOWER_RUN.findall(lowered, begin, found)):
+            if lowered is not None and first_words is not None and first_words.isdisjoint(_LOWER_RUN.findall(lowered, begin, found)):
                 continue
             for title in title_regex.finditer(text, begin, found):
                 yield title.start()

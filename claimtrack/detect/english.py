@@ -23,6 +23,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Literal
 
 import regex
 
@@ -497,7 +498,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     # findall instead of a match object per token: TOKEN skips only whitespace (every other
     # character starts a token), so SPACED_TOKEN's groups are the whitespace before each token
     # and the token, and their lengths give the offsets
-    tokens = []
+    tokens: list[tuple[int, int, str]] = []
     append = tokens.append
     position = start
     for space, token in SPACED_TOKEN.findall(text, start, end):
@@ -836,7 +837,9 @@ class EnglishFinder:
                     break
             else:
                 return None
-        start = end = determiner_end = None
+        start: int | None = None
+        end: int | None = None
+        determiner_end: int | None = None
         for token_start, token_end, word in tokens:
             if not _is_word(word):
                 if start is None and word in OPENING_QUOTES:
@@ -860,7 +863,7 @@ class EnglishFinder:
                 end = token_end  # the noun after a determiner: 'the coach', whatever its ending
                 continue
             break
-        return (start, end) if start is not None else None
+        return (start, end) if start is not None and end is not None else None
 
     def skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
         """Position after an object and phrases such as 'in a statement' that follow a cue."""
@@ -991,7 +994,9 @@ class EnglishFinder:
     def quote_below(self, paragraph: _Paragraph):
         """'... said in a statement:' closing a paragraph introduces the quotation that opens the next."""
         following = self.next_paragraph(paragraph)
-        quote = self.opening_quote(following) if following is not None else None
+        if following is None:
+            return None
+        quote = self.opening_quote(following)
         if quote is None:
             return None
         runs = self.quote_run(following, quote)
@@ -1068,6 +1073,7 @@ class EnglishFinder:
     def verb(self, match, paragraph: _Paragraph, confidence: float, previous: Candidate | None):
         text = self.text
         grammar = self.grammar
+        speaker: Range | None
         cue_start, cue_end = match.span()
         # cheap refusals first, before any tokenising: a noun after a determiner ("the report",
         # "his claim"), and "refused to say", where the later cue word takes the whole phrase
@@ -1193,14 +1199,14 @@ class EnglishFinder:
 
         # 2b. '“Are you sure?” Sanders said.': the quotation's own ? or ! ended the sentence
         if subject == 0 and not text[sentence_start : left[0][0]].strip() and not quote_follows:
-            candidate = self.after_closed_sentence(paragraph, sentence_start, (left[0][0], left[subject_end - 1][1]),
-                                                   cue_start, cue_end, word, confidence, sentence_end, object_verb)
-            if candidate is not None:
-                return candidate
+            closed = self.after_closed_sentence(paragraph, sentence_start, (left[0][0], left[subject_end - 1][1]),
+                                                cue_start, cue_end, word, confidence, sentence_end, object_verb)
+            if closed is not None:
+                return closed
 
         # 3. speaker, cue, content: 'Peskov said (that) ...'
         speaker = None
-        hint = None
+        hint: Literal["previous"] | None = None
         if subject is not None:
             speaker = (left[subject][0], left[subject_end - 1][1])
         elif before == ",":
@@ -1307,8 +1313,10 @@ class EnglishFinder:
             else:
                 # '“A,” Adelson said during the interview.' closing its paragraph, and a
                 # paragraph that is one quotation, naming nobody, below it
-                where = self.next_paragraph(paragraph)
-                quote = self.opening_quote(where) if where is not None else None
+                following = self.next_paragraph(paragraph)
+                if following is not None:
+                    where = following
+                    quote = self.opening_quote(following)
             if quote is not None and quote.closed:
                 if where is paragraph:
                     # the sentence holding the quotation's last character: "“B,” she said" has its own speaker
@@ -1489,7 +1497,8 @@ class EnglishFinder:
             if candidate is not None and self.keep(candidate, ":", 0.5):
                 candidates.append(candidate)
                 taken.append(candidate.cue)
-                taken.append(candidate.speaker)
+                if candidate.speaker is not None:  # always, for a speaker colon
+                    taken.append(candidate.speaker)
         previous = None
         # the paragraph lookup and the quotation test, inline: they run for every cue word
         paragraph_starts = self.paragraph_starts
@@ -1503,7 +1512,7 @@ class EnglishFinder:
                 paragraph = self.paragraph(start)
             if paragraph.quotes and paragraph.inside_quote(start):
                 continue
-            cue_id = match.lastgroup
+            cue_id = match.lastgroup or "cue"  # every alternative of the pattern is a named group
             if cue_id == "cue":
                 word = match.group().lower()
                 candidate = self.verb(match, paragraph, grammar.cues.get(word, 0.5), previous)

@@ -25,6 +25,7 @@ from claimtrack.text import NormalizedText, normalize_arabic, normalize_arabic_s
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("ar", "en")
 
 Complement = Literal["clause", "colon", "quote", "preposition", "object"]
+_DEFAULT_TAKES: tuple[Complement, ...] = ("clause", "colon", "quote")
 SourceKind = Literal[
     "person", "news_agency", "outlet", "government", "organization", "group", "anonymous"
 ]
@@ -56,7 +57,7 @@ class Verb(_Strict):
     lemma: str
     forms: list[str] = Field(min_length=1)
     category: Literal["speech", "belief", "stance", "relay"] = "speech"
-    takes: list[Complement] = Field(default_factory=lambda: ["clause", "colon", "quote"])
+    takes: list[Complement] = Field(default_factory=lambda: list(_DEFAULT_TAKES))
     prepositions: list[str] = Field(default_factory=list)
     objects: list[str] = Field(
         default_factory=list,
