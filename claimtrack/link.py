@@ -205,6 +205,13 @@ def _determiners(pack: LanguagePack) -> frozenset[str]:
     return frozenset(w.lower() for w in pack.data.word_lists.get("subject_openers", ()))
 
 
+@functools.cache
+def _indefinites(pack: LanguagePack) -> frozenset[str]:
+    """Determiners that name nobody in particular (the pack's ``indefinite_determiners`` list):
+    "a White House official" with no name after it is an anonymous source."""
+    return frozenset(w.lower() for w in pack.data.word_lists.get("indefinite_determiners", ()))
+
+
 def _after_words(surface: str, words: list[str]) -> str:
     """What follows ``words``, found one after the other in ``surface``, stripped."""
     position = 0
@@ -577,6 +584,13 @@ class Linker:
             mention.kind = registry[0].kind
             return mention
         if registry is None and title_at is None:
+            # "Interfax-Ukraine": a known agency or outlet joined to a place by a hyphen is an
+            # agency or outlet of its own, of the same kind
+            known = self.index.find([head[0].split("-")[0]]) if "-" in head[0][1:] else None
+            if known is not None and known[0].kind in ("news_agency", "outlet"):
+                mention.kind = known[0].kind
+                mention.name = mention.surface.strip()
+                return mention
             # "South Korea's Yonhap news agency": the alias inside, only common nouns after it
             if inside is not None and all(w[:1].islower() for w in head[inside[2] :]):
                 mention.registry = inside[0]
@@ -603,6 +617,11 @@ class Linker:
                 break
             kind = pack.source_nouns.get(word)
             if kind is not None and kind != "outlet":
+                # the head of a compound is its last noun: "ministry officials", "a police officer"
+                while position + 1 < min(head_words, first + 4) and \
+                        pack.source_nouns.get(lowered[position + 1]) not in (None, "outlet"):
+                    position += 1
+                    kind = pack.source_nouns[lowered[position]]
                 if kind in ("anonymous", "group"):
                     mention.kind = kind
                     mention.role = mention.surface.strip()
@@ -612,6 +631,13 @@ class Linker:
                 return mention
             if word in ("of", "with", "familiar", "close", "who", "in", "at", "for"):
                 break
+        # a head that ends in an agency noun: "The Interfax-Ukraine news agency"
+        if title_at is None and head_words - first >= 2:
+            kind = pack.source_nouns.get(" ".join(lowered[head_words - 2 : head_words]))
+            if kind == "news_agency":
+                mention.kind = kind
+                mention.name = mention.surface.strip()
+                return mention
         # the last title among the first words, then the capitalised name after it
         if title_stop is not None:  # set exactly when title_at is
             name: list[str] = []
@@ -626,6 +652,13 @@ class Linker:
                     if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
                         break
                     name.append(surface_word)
+            named_after = head_words < len(surface_words) and surface_words[head_words][:1].isupper()
+            if not name and not named_after and lowered[0] in _indefinites(pack):
+                # "A Pentagon spokesman said": the holder of a role, left unnamed (but "Another
+                # delegate on the slate, Jim Poolman" is named after the comma)
+                mention.kind = "anonymous"
+                mention.role = mention.surface.strip()
+                return mention
             role_words = surface_words[first : title_at + 1]
             mention.kind = "person"
             mention.role = " ".join(role_words)

@@ -135,6 +135,45 @@ def test_partitive_speaker_takes_the_kind_of_its_noun(text, kind):
     assert a.entity.kind == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # the head of a compound is its last noun, not the body it belongs to
+    ("A ministry employee said the files had been shredded.", "anonymous"),
+    ("Two ministry officials said the tender had been cancelled.", "anonymous"),
+    ("A hospital worker said the ward had no power for six hours.", "anonymous"),
+    ("Police officers said the crowd had thrown stones.", "group"),
+    ("Police said the crowd had thrown stones.", "government"),
+    # the unnamed holder of a role
+    ("A Pentagon spokesman said the drill was routine.", "anonymous"),
+    ("An Airbus executive said deliveries would slip to March.", "anonymous"),
+    ("A federal judge ruled that the ban was unconstitutional.", "anonymous"),
+])
+def test_unnamed_members_and_role_holders_are_anonymous(text, kind):
+    a = _only(text)
+    assert a.entity.kind == kind
+
+
+def test_a_role_named_after_the_comma_stays_a_person():
+    a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
+    assert a.entity.kind == "person"
+
+
+def test_the_definite_role_still_links_to_the_person_introduced_with_it():
+    doc = claimtrack.extract("The Pentagon spokesman, John Kirby, said the drill was routine. "
+                             "The Pentagon spokesman added that no ships were involved.", lang="en")
+    assert [(a.entity.kind, a.entity.name) for a in doc.attributions] == [("person", "John Kirby")] * 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a known agency joined to a place by a hyphen is an agency of its own
+    ("Interfax-Ukraine reported that the bridge was closed to traffic.", "Interfax-Ukraine"),
+    # an unknown name that heads 'news agency'
+    ("The Kabar news agency reported that the border post had reopened.", "The Kabar news agency"),
+])
+def test_unlisted_news_agencies_keep_their_kind(text, name):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name) == ("news_agency", name)
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("A diplomat, who asked not to be identified, said the summit was off.", "A diplomat"),
     ("Two engineers who declined to be named said the dam was leaking.", "Two engineers"),
