@@ -81,7 +81,7 @@ def _extract(text: str, pack, code: str, outlet: str | None, document_id: str, e
         if candidate.speaker:
             start, end = original_range(*candidate.speaker)
             speaker_text = text[start:end]
-        if speaker_text is None and candidate.antecedent:
+        if candidate.antecedent:  # what the speaker stands for is what is linked
             start, end = original_range(*candidate.antecedent)
             speaker_text = text[start:end]
         linker.position = candidate.cue[0]

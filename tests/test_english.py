@@ -174,6 +174,34 @@ def test_unlisted_news_agencies_keep_their_kind(text, name):
     assert (a.entity.kind, a.entity.name) == ("news_agency", name)
 
 
+@pytest.mark.parametrize(("text", "cue", "pronoun", "name", "content"), [
+    ("The senator, who has argued that the tariff hurts farmers, voted against it.",
+     "has argued", "who", "senator", "that the tariff hurts farmers"),
+    ("The union, which warned that the plant would close, met on Friday.",
+     "warned", "which", "The union", "that the plant would close"),
+    ("It was the ministry that denied the report.", "denied", "that", "the ministry", "the report"),
+    ("Rice farmers, who say the drought has cost them millions, want relief.",
+     "say", "who", "Rice farmers", "the drought has cost them millions"),
+])
+def test_relative_pronoun_speaks_for_the_phrase_before_it(text, cue, pronoun, name, content):
+    # the pronoun is the speaker as written; the noun phrase it stands for is what is linked,
+    # and a clause set off by commas ends at its closing comma
+    (a,) = [a for a in claimtrack.extract(text, lang="en").attributions if a.cue.text == cue]
+    assert (a.speaker.text, a.entity.name, a.content.text) == (pronoun, name, content)
+
+
+def test_relative_clause_after_a_verb_takes_the_object_not_the_verb():
+    (a,) = claimtrack.extract("The ministry issued a statement, which said the talks had stalled.",
+                              lang="en").attributions
+    assert (a.speaker.text, a.entity.name) == ("which", "a statement")
+
+
+def test_demonstrative_that_is_no_relative_pronoun():
+    # 'That' opening a sentence stands for nothing before it: no speaker is made up
+    doc = claimtrack.extract("That suggests the plan failed.", lang="en")
+    assert all(a.speaker is None or a.speaker.text != "That" for a in doc.attributions)
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("A diplomat, who asked not to be identified, said the summit was off.", "A diplomat"),
     ("Two engineers who declined to be named said the dam was leaking.", "Two engineers"),

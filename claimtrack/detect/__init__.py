@@ -30,7 +30,9 @@ class Candidate:
     speaker_hint: SpeakerHint = None
     # a preposition letter joined to the speaker mention ('ل' of 'للمتحدث'), removed before linking
     speaker_prefix: str | None = None
-    # for a subject-less cue after narrative: the subject of that narrative ("تقف أم محمد ... تقول")
+    # what is linked in place of the speaker: for a subject-less cue after narrative, the subject
+    # of that narrative ("تقف أم محمد ... تقول"); for a relative pronoun, the noun phrase it
+    # stands for ("Dmitry Peskov" in "Dmitry Peskov, who said")
     antecedent: Range | None = None
 
 

@@ -1207,6 +1207,13 @@ class EnglishFinder:
         # 3. speaker, cue, content: 'Peskov said (that) ...'
         speaker = None
         hint: Literal["previous"] | None = None
+        antecedent = None
+        if before is not None and before.lower() in _RELATIVE_PRONOUNS and (subject is None or subject == first_cue - 1):
+            # 'Peskov, who said ...', 'a statement, which said ...', 'the union that warned ...':
+            # the pronoun is the speaker, and it stands for the noun phrase before it
+            antecedent = self.relative_antecedent(left, first_cue - 1)
+            if antecedent is not None:
+                subject, subject_end = first_cue - 1, first_cue
         if subject is not None:
             speaker = (left[subject][0], left[subject_end - 1][1])
         elif before == ",":
@@ -1227,8 +1234,33 @@ class EnglishFinder:
         content, quotes, kind = found
         if kind == "indirect" and word not in grammar.speech_forms:
             content = _phrase_end(text, content)
+        if antecedent is not None and kind == "indirect" and first_cue > 1 and left[first_cue - 2][2] == ",":
+            # 'Peskov, who said the talks had stalled, left early': the clause ends at its comma
+            comma = text.find(", ", content[0], content[1])
+            if comma > content[0]:
+                content = (content[0], comma)
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
-                         relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None)
+                         relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None,
+                         antecedent=antecedent)
+
+    def relative_antecedent(self, tokens: list, pronoun: int) -> Range | None:
+        """The noun phrase a relative pronoun stands for: 'Dmitry Peskov' in 'Dmitry Peskov, who
+        said', 'the union' in 'It was the union that warned'. None when there is none (a
+        sentence opening with 'That')."""
+        end = pronoun - 1 if pronoun > 0 and tokens[pronoun - 1][2] == "," else pronoun
+        if end <= 0 or not _is_word(tokens[end - 1][2]):
+            return None
+        first = self.subject_before(tokens, end)
+        if first is None:
+            return None
+        # the walk back may take in a verb: 'The ministry issued a statement, which' -> 'a
+        # statement' (the last determiner not after a preposition: 'the head of the union' stays)
+        determiners = self.grammar.noun_determiners
+        for position in range(end - 1, first, -1):
+            if tokens[position][2].lower() in determiners and tokens[position - 1][2].lower() not in _PREPOSITIONS:
+                first = position
+                break
+        return tokens[first][0], tokens[end - 1][1]
 
     def parenthetical(self, paragraph: _Paragraph, found, tail: int, sentence_end: int):
         """'The plan, he said, would fail.': a speaker and cue set off by commas inside the
@@ -1559,6 +1591,10 @@ def _thousands_comma(tokens: list, position: int) -> bool:
     """Whether the comma ``tokens[position]`` separates the digits of a number ('1,200')."""
     return 0 < position < len(tokens) - 1 and tokens[position - 1][2].isdigit() and tokens[position + 1][2].isdigit() \
         and tokens[position - 1][1] == tokens[position][0] and tokens[position][1] == tokens[position + 1][0]
+
+
+_RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+_PREPOSITIONS = frozenset(("of", "for", "at", "from", "in", "on", "with", "to", "by", "about"))
 
 
 def _after_relative_clause(tokens: list, comma: int) -> bool:
