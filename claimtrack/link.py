@@ -617,7 +617,9 @@ class Linker:
                 break
             kind = pack.source_nouns.get(word)
             if kind is not None and kind != "outlet":
-                # the head of a compound is its last noun: "ministry officials", "a police officer"
+                if title_at == position + 1:
+                    break  # a title heads the phrase: "a police officer", "the ministry spokesman"
+                # the head of a compound is its last noun: "ministry officials", "police officers"
                 while position + 1 < min(head_words, first + 4) and \
                         pack.source_nouns.get(lowered[position + 1]) not in (None, "outlet"):
                     position += 1
@@ -810,6 +812,11 @@ class Linker:
                 ):
                     record = candidate
                     break
+            if record is None and not mention.name_key:
+                # "The diplomat added" after "A British diplomat said": the unnamed one
+                described = self.definite_description(mention, any_kind=True)
+                if described is not None:
+                    return described
         if record is None and not (mention.name_key and mention.role_key):
             introduced = self.introduction(mention)
             if introduced is not None:
@@ -867,7 +874,7 @@ class Linker:
             elif mention.kind == "person":
                 record = self.person(mention)
             else:
-                record = self.known_person(mention) or self.anaphor(mention)
+                record = self.known_person(mention) or self.anaphor(mention) or self.definite_description(mention)
                 if record is None:
                     name = mention.name or mention.role or mention.surface
                     key = f"{mention.kind}:" + "-".join(mention.normal.split())
@@ -937,6 +944,30 @@ class Linker:
             return None
         record_id = self.last_of_kind.get(mention.kind)
         return self.records[record_id] if record_id else None
+
+    def definite_description(self, mention: Mention, any_kind: bool = False) -> _Record | None:
+        """A definite phrase of common nouns names a recent speaker by its head noun: "the
+        diplomat" after "A senior European diplomat", "The ministry" after "Russia's defence
+        ministry". Its kind must agree, unless it has none of its own (``organization`` is what
+        an unknown phrase gets) or is a role (``any_kind``): "the members" is no organisation
+        that spoke before, but "the diplomat" may be an anonymous one."""
+        words = _words(mention.surface)
+        if not 2 <= len(words) <= 4 or words[0].lower() not in self.word_set("definite_determiners") \
+                or any(not word[:1].islower() for word in words[1:]):
+            return None
+        head = words[-1]
+        stops = self.word_set("head_stops")
+        for record_id in reversed(self.speakers[-8:]):
+            record = self.records[record_id]
+            if not any_kind and mention.kind != "organization" and record.kind != mention.kind:
+                continue
+            for alias in record.aliases:
+                # the head of "The author of the book" is "author", not "book"
+                alias_words = _words(alias.split(",")[0])
+                end = next((i for i in range(1, len(alias_words)) if alias_words[i].lower() in stops), len(alias_words))
+                if end > 1 and alias_words[end - 1].lower() == head:
+                    return record
+        return None
 
     def entity(self, entity_id: str) -> dict:
         """The entity as plain data, in the shape of :class:`claimtrack.models.Entity`."""

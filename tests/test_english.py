@@ -152,6 +152,37 @@ def test_unnamed_members_and_role_holders_are_anonymous(text, kind):
     assert a.entity.kind == kind
 
 
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Staffer Tom Brown said the memo was real.", "Tom Brown", "Staffer"),
+    ("Diplomat Anna Berg said the talks had stalled.", "Anna Berg", "Diplomat"),
+])
+def test_a_title_before_a_name_makes_a_named_person(text, name, role):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name, a.entity.role) == ("person", name, role)
+
+
+@pytest.mark.parametrize(("text", "first", "later"), [
+    ("A British diplomat said the talks had stalled. The diplomat added that nothing was agreed.",
+     "A British diplomat", "The diplomat"),
+    ("Russia's defence ministry said 30 drones were downed. The ministry said no damage was done.",
+     "Russia's defence ministry", "The ministry"),
+    ("A Geneva-based think tank said the fund was short. The think tank said donors had left.",
+     "A Geneva-based think tank", "The think tank"),
+])
+def test_definite_phrase_names_the_speaker_with_its_head_noun(text, first, later):
+    doc = claimtrack.extract(text, lang="en")
+    by_speaker = {a.speaker.text: a.entity.id for a in doc.attributions}
+    assert by_speaker[later] == by_speaker[first]
+
+
+def test_definite_phrase_needs_the_head_of_the_earlier_phrase():
+    # 'The author of the book' is an author: 'The book' is not him
+    doc = claimtrack.extract("The author of the book, Mitchell Reyes, said the sources were solid. "
+                             "The book claims that the raid was planned for months.", lang="en")
+    by_speaker = {a.speaker.text: a.entity.id for a in doc.attributions}
+    assert by_speaker["The book"] != by_speaker["The author of the book, Mitchell Reyes"]
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
