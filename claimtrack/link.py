@@ -570,6 +570,10 @@ class Linker:
             elif surface_words[position][:1].isupper() and title_at is not None:
                 break
         head = surface_words[first:head_words]
+        # the head proper ends at a preposition or relative word: "Analysts at the Institute for
+        # the Study of War" are analysts, "His critics in the United States" critics
+        stops = self.word_set("head_stops")
+        head_end = next((p for p in range(first + 1, head_words) if lowered[p] in stops), head_words)
         if title_at is None:
             # One scan of the head serves both looks below: find() tries the start first, so an
             # alias it returns at 0 is what find(head, start_only=True) would have returned, and
@@ -592,7 +596,10 @@ class Linker:
                 mention.name = mention.surface.strip()
                 return mention
             # "South Korea's Yonhap news agency": the alias inside, only common nouns after it
-            if inside is not None and all(w[:1].islower() for w in head[inside[2] :]):
+            # (within the head, or a seat after a government noun: "the government in Beijing")
+            if inside is not None and all(w[:1].islower() for w in head[inside[2] :]) and (
+                    inside[1] < head_end - first
+                    or inside[0].kind == "government" and pack.source_nouns.get(lowered[head_end - 1]) == "government"):
                 mention.registry = inside[0]
                 mention.kind = inside[0].kind
                 return mention
@@ -603,7 +610,7 @@ class Linker:
         named_title = title_stop is not None and title_stop < head_words and surface_words[title_stop][:1].isupper()
         # a capitalised name with an organisation word: "The California Nurses Association"
         if title_at is None and any(lowered[position] in pack.organization_words and surface_words[position][:1].isupper()
-                                    for position in range(first, head_words)):
+                                    for position in range(first, head_end)):
             mention.kind = "organization"
             mention.name = mention.surface.strip()
             return mention

@@ -209,3 +209,13 @@ def test_user_entities_join_the_registry_for_a_call():
     assert a.entity.state_run is False
     plain = only(text)
     assert plain.entity.registry_id is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a country that speaks is its government, as its capital is
+    ("وقالت روسيا إن المحادثات كانت مفيدة.", "موسكو"),
+    ("وأعلنت كوريا الشمالية أنها أطلقت صاروخا جديدا.", "بيونغ يانغ"),
+])
+def test_country_is_its_government(text, name):
+    a = only(text)
+    assert (a.entity.kind, a.entity.name) == ("government", name)

@@ -183,6 +183,24 @@ def test_definite_phrase_needs_the_head_of_the_earlier_phrase():
     assert by_speaker["The book"] != by_speaker["The author of the book, Mitchell Reyes"]
 
 
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # a country that speaks is its government, as its capital is
+    ("Britain said it would send two more frigates.", "government", "London"),
+    ("North Korea warned that the drills were a provocation.", "government", "Pyongyang"),
+    # the head of the phrase ends at its preposition
+    ("Analysts at the Institute for Fiscal Studies said the cuts were regressive.", "group", None),
+    ("Critics in the United States said the deal was too generous.", "group", None),
+    ("Tom Reyes of the Brookings Institution said the data were thin.", "person", "Tom Reyes"),
+    # but a seat of government after a government noun is that government
+    ("The government in Ankara said the border would stay shut.", "government", "Ankara"),
+])
+def test_countries_and_phrase_heads(text, kind, name):
+    a = _only(text)
+    assert a.entity.kind == kind
+    if name is not None:
+        assert a.entity.name == name
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
