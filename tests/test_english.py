@@ -201,6 +201,16 @@ def test_countries_and_phrase_heads(text, kind, name):
         assert a.entity.name == name
 
 
+def test_dotted_abbreviation_with_a_hyphen_is_one_word_and_think_tank_no_cue():
+    a = _only("The U.S.-based think tank said the gains came at a high cost.")
+    assert (a.cue.text, a.speaker.text) == ("said", "The U.S.-based think tank")
+
+
+def test_think_after_a_pronoun_stays_a_verb():
+    a = _only("They think tank sales will rise next year.")
+    assert (a.cue.text, a.speaker.text) == ("think", "They")
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -34,7 +34,8 @@ from claimtrack.text import NormalizedText
 
 # The standard library's engine scans literal alternations several times faster than `regex`;
 # these patterns need nothing beyond it.
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\s\w]|_")
+# a word may hold apostrophes, dots and hyphens, and a dot and hyphen together ("U.S.-based")
+TOKEN = re.compile(r"[^\W_]+(?:(?:['’\-]|\.-?)[^\W_]+)*|[^\s\w]|_")
 SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 SENTENCE_END = regex.compile(r"[.!?]+(?=[\s”\"’')]|$)")
 LAST_WORD = regex.compile(r"[\p{L}.]+$")
@@ -230,6 +231,11 @@ class EnglishGrammar:
             self.cue_tails_by_start.setdefault(phrase[0], []).append(phrase)
         self.cue_tail_starts = frozenset(self.cue_tails_by_start)
         self.max_subject_words = data.grammar.max_subject_words
+        # nouns whose first word is a cue word: "think tank" thinks nothing
+        self.compounds: dict[str, set[str]] = {}
+        for phrase in lists.get("noun_compounds", ()):
+            first_word, _space, second = phrase.partition(" ")
+            self.compounds.setdefault(first_word, set()).add(second)
         self.time_words = frozenset(w.lower() for w in data.grammar.time_adverbs)
         # word -> confidence that an occurrence is an attribution cue
         self.cues: dict[str, float] = {}
@@ -1082,6 +1088,12 @@ class EnglishFinder:
         following = TO_WORD_AFTER.match(text, cue_end, min(len(text), cue_end + 30))
         if following is not None and following.group(1).lower() in grammar.cues:
             return None
+        compound = grammar.compounds.get(match.group().lower())
+        if compound is not None:
+            after = FIRST_WORD.match(text, cue_end, min(len(text), cue_end + 30))
+            if after is not None and after.start(1) == cue_end + 1 and after.group(1).lower() in compound \
+                    and _word_before(text, max(0, cue_start - 12), cue_start).lower() not in grammar.pronouns:
+                return None  # "the think tank said": a noun, not a cue ("they think tanks ...": a verb)
         if NOT_A_STATEMENT_AFTER.match(text, cue_end, min(len(text), cue_end + 60)):
             return None  # "was quoted as saying" is taken at "saying"; "asked not to be named" is no statement
         word = match.group().lower()
