@@ -407,6 +407,15 @@ class Linker:
             mention.kind = "person"
             mention.name = " ".join(s for s, _ in name_words)
             mention.name_key = tuple(w for _, w in name_words)
+            comma = surface.find(",")
+            if not mention.role and comma > 0 and len(_words(surface[:comma])) == position + len(name_words):
+                role = self.appositive_role(surface)
+                if role is not None:
+                    kind = self.appositive_kind(role)
+                    if kind is not None:  # "Teck, a Canadian mining company"
+                        mention.kind, mention.name, mention.name_key = kind, mention.name, ()
+                    else:
+                        mention.role, mention.role_key = role, role.lower()
             return mention
         if mention.role:
             mention.kind = "person"
@@ -420,9 +429,52 @@ class Linker:
             mention.registry = anywhere[0]
             mention.kind = anywhere[0].kind
             return mention
+        comma = surface.find(",")
+        role = self.appositive_role(surface) if comma > 0 else None
+        kind = self.appositive_kind(role) if role else None
+        if kind is not None:  # "The Clarion-Ledger, the state's largest newspaper"
+            mention.kind = kind
+            mention.name = surface[:comma].strip()
+            return mention
         mention.kind = "organization"
         mention.name = surface.strip()
         return mention
+
+    def appositive_role(self, surface: str) -> str | None:
+        """The role in an appositive after a name: "the Kremlin spokesman" in "Dmitry Peskov, the
+        Kremlin spokesman", "a baker on Main Street" in "Rosa Diaz, 58, a baker on Main Street"
+        (an age is passed over); none in "Omar Haddad, who spoke on Monday"."""
+        for part in surface.split(",")[1:]:
+            words = part.split()
+            if not words or words[0].isdigit():
+                continue
+            first = words[0].lower()
+            if first in ("the", "a", "an"):
+                words = words[1:]
+            elif not (_possessive(words[0]) or first in self.pack.titles):
+                return None
+            return " ".join(words) or None
+        return None
+
+    def appositive_kind(self, role: str) -> str | None:
+        """The kind an appositive's head noun gives a name that is not a person's:
+        "a Canadian mining company" (organisation), "the state's largest newspaper" (outlet).
+        The head ends at a preposition, unless it stands inside a name ("the head of the union"
+        is a head, "a scientist at Texas Tech University" a scientist, "a University of South
+        Carolina professor" a professor)."""
+        surface_words = _words(role)
+        words = [w.lower() for w in surface_words]
+        stops = self.word_set("head_stops")
+        end = next((i for i in range(1, len(words))
+                    if words[i] in stops and not (surface_words[i - 1][:1].isupper() and i + 1 < len(words)
+                                                  and surface_words[i + 1][:1].isupper())), len(words))
+        if not end:
+            return None
+        head = words[end - 1]
+        if head in self.pack.organization_words:
+            return "organization"
+        kind = self.pack.source_nouns.get(" ".join(words[max(0, end - 2) : end])) or self.pack.source_nouns.get(head)
+        return kind if kind in ("outlet", "news_agency") else None
 
     def document_prefix(self, words: list[str]) -> int:
         """Words naming a document before its issuer: "تقرير صادر عن الهيئة" -> the issuer speaks."""
@@ -824,6 +876,13 @@ class Linker:
                 described = self.definite_description(mention, any_kind=True)
                 if described is not None:
                     return described
+        if record is None and len(mention.name_key) == 1 and mention.role_key:
+            # "Vilsack, a former Iowa governor": a surname with its appositive is still the
+            # person introduced earlier with a title and the whole name
+            introduced = self.introduction(Mention(surface=mention.surface, normal=mention.normal,
+                                                   name_key=mention.name_key))
+            if introduced is not None and len(introduced.name_key) > 1:
+                return self.person(introduced)
         if record is None and not (mention.name_key and mention.role_key):
             introduced = self.introduction(mention)
             if introduced is not None:

@@ -211,6 +211,42 @@ def test_think_after_a_pronoun_stays_a_verb():
     assert (a.cue.text, a.speaker.text) == ("think", "They")
 
 
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Dmitry Peskov, the Kremlin spokesman, said the talks had stalled.", "Dmitry Peskov", "Kremlin spokesman"),
+    ("“The water came in at night,” said Rosa Diaz, 58, a baker on Main Street.",
+     "Rosa Diaz", "baker on Main Street"),
+    ("Seth Ruiz, a political scientist at Texas Tech University, said turnout would fall.",
+     "Seth Ruiz", "political scientist at Texas Tech University"),
+    # a relative clause is no role
+    ("Omar Haddad, who spoke to reporters on Monday, said the port would reopen.", "Omar Haddad", None),
+])
+def test_appositive_after_a_name_is_the_role(text, name, role):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name, a.entity.role) == ("person", name, role)
+
+
+def test_a_role_given_in_apposition_links_the_role_later():
+    doc = claimtrack.extract("Karine Jean-Pierre, the White House press secretary, said the bill would be "
+                             "signed. The White House press secretary added that no date was set.", lang="en")
+    assert [a.entity.name for a in doc.attributions] == ["Karine Jean-Pierre"] * 2
+
+
+def test_surname_with_appositive_is_the_person_introduced_earlier():
+    doc = claimtrack.extract("Former Iowa Gov. Tom Vilsack endorsed her on Monday. “She is ready,” said "
+                             "Vilsack, a former agriculture secretary.", lang="en")
+    assert [a.entity.name for a in doc.attributions if a.cue.text == "said"] == ["Tom Vilsack"]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("Teck, a Canadian mining company, said the deal was off.", "organization", "Teck"),
+    ("The Clarion-Ledger, the state's largest newspaper, reported that the mayor resigned.",
+     "outlet", "The Clarion-Ledger"),
+])
+def test_appositive_head_noun_gives_the_kind_of_a_name(text, kind, name):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name) == (kind, name)
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
