@@ -223,6 +223,20 @@ def _after_words(surface: str, words: list[str]) -> str:
     return surface[position:].strip()
 
 
+_ONE_PERSON = frozenset(("person", "anonymous"))  # what a gendered pronoun may stand for
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case English word that looks like a plural noun ("senators", "hawks"; not "boss",
+    "his")."""
+    return len(word) > 3 and word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+        and word not in _NOT_PLURALS
+
+
+_NOT_PLURALS = frozenset(("always", "perhaps", "sometimes", "besides", "afterwards", "towards", "nowadays",
+                          "nevertheless", "whereas", "does"))
+
+
 def _possessive(word: str) -> bool:
     """An English possessive ("Korea's", "governors’"): a modifier, not the head of a phrase."""
     return word.endswith(("'s", "’s", "s'", "s’"))
@@ -403,6 +417,14 @@ class Linker:
             if not self.is_name_word(surface_word, word) or len(name_words) >= 5:
                 break
             name_words.append((surface_word, word))
+        after_name = position + len(name_words)
+        if name_words and after_name < len(surface_words) and _plural_noun(surface_words[after_name]) \
+                and lowered[0] not in pack.honorifics and "," not in surface[: surface.find(surface_words[after_name])] \
+                and (after_name + 1 == len(surface_words) or lowered[after_name + 1] in self.word_set("head_stops")):
+            # "Democratic senators", "Budget hawks": a capitalised modifier of a plural noun
+            mention.kind = "group"
+            mention.role = surface.strip()
+            return mention
         if name_words:
             mention.kind = "person"
             mention.name = " ".join(s for s, _ in name_words)
@@ -976,14 +998,16 @@ class Linker:
         nobody (no link is better than a wrong one)."""
         previous = self.records.get(self.previous) if self.previous else None
         gender = self.pack.gender_of.get(mention.normal.lower())
-        if gender is None or previous is None or previous.gender in (None, gender):
+        if gender is None or previous is None or previous.kind in _ONE_PERSON and previous.gender in (None, gender):
             if previous is not None and gender is not None and previous.kind == "person":
                 previous.gender = gender
             return previous
+        # "he" or "she" is one person: never a group, an organisation or an outlet
         for record_id in reversed(self.speakers[-4:-1]):
             record = self.records[record_id]
-            if record.kind == "person" and record.gender in (None, gender) and record is not previous:
-                record.gender = gender
+            if record.kind in _ONE_PERSON and record.gender in (None, gender) and record is not previous:
+                if record.kind == "person":
+                    record.gender = gender
                 return record
         return None
 

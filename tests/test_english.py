@@ -247,6 +247,27 @@ def test_appositive_head_noun_gives_the_kind_of_a_name(text, kind, name):
     assert (a.entity.kind, a.entity.name) == (kind, name)
 
 
+@pytest.mark.parametrize("text", [
+    "Democratic senators said the bill was flawed.",
+    "Budget hawks said the figure understated the cost.",
+])
+def test_capitalised_modifier_of_a_plural_noun_is_a_group(text):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name) == ("group", a.speaker.text)
+
+
+def test_plural_noun_rule_leaves_names_alone():
+    a = _only("Smith himself said the bill was flawed.")
+    assert (a.entity.kind, a.entity.name) == ("person", "Smith")
+
+
+def test_gendered_pronoun_skips_a_group_that_spoke_between():
+    doc = claimtrack.extract("Senator Ann Ruiz said the dam was safe. Local farmers said the water "
+                             "was already rising. She added that engineers would inspect it.", lang="en")
+    (added,) = [a for a in doc.attributions if a.cue.text == "added"]
+    assert added.entity.name == "Ann Ruiz"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
