@@ -268,6 +268,20 @@ def test_gendered_pronoun_skips_a_group_that_spoke_between():
     assert added.entity.name == "Ann Ruiz"
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Peskov told reporters the talks had stalled.", "the talks had stalled"),
+    ("Peskov told Reuters the talks had stalled.", "the talks had stalled"),
+    ("Kuleba told us the border would reopen.", "the border would reopen"),
+    ("Ms. Ortiz told The Associated Press she would not resign.", "she would not resign"),
+    ("The general warned lawmakers the plan would fail.", "the plan would fail"),
+    # 'that' was already enough
+    ("Peskov told reporters that the talks had stalled.", "that the talks had stalled"),
+])
+def test_object_of_tell_runs_into_the_clause(text, content):
+    a = _only(text)
+    assert a.content.text == content
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

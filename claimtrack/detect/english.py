@@ -223,6 +223,7 @@ class EnglishGrammar:
         self.noun_determiners = self.subject_openers - {"that", "this", "one"}
         self.pronouns = lists.get("pronouns", set())
         self.object_verbs = lists.get("object_verbs", set())
+        self.clause_object_verbs = lists.get("clause_object_verbs", set())
         self.abbreviations = lists.get("abbreviations", set())
         self.title_quote_nouns = lists.get("title_quote_nouns", set())
         self.cue_tails = sorted((tuple(p.split()) for p in lists.get("cue_tail", ())), key=len, reverse=True)
@@ -931,6 +932,34 @@ class EnglishFinder:
             return limit if tokens else position
         return tokens[index][0] if index else position
 
+    def object_before_clause(self, position: int, limit: int) -> int:
+        """Where the clause starts after a short object with no 'that' between: 'told reporters
+        | the talks had stalled', 'told Reuters | the', 'told us | the', 'told The Associated
+        Press | he'. The object is a pronoun, a capitalised name or a plural noun; the clause
+        must open with a determiner, a pronoun or a capitalised word (not a number: 'told Fox
+        News 6 in Milwaukee')."""
+        tokens = _tokens(self.text, position, min(limit, position + 80))
+        if len(tokens) < 2:
+            return position
+        word = tokens[0][2]
+        lower = word.lower()
+        end = 0
+        if lower in _OBJECT_PRONOUNS or (_is_word(word) and _plural_noun(word)):
+            end = 1
+        else:
+            if lower == "the" and len(tokens) > 1 and tokens[1][2][:1].isupper():
+                end = 1
+            while end < len(tokens) and end < 5 and _is_word(tokens[end][2]) and tokens[end][2][:1].isupper():
+                end += 1
+            if end == 0 or end == len(tokens) or not tokens[end - 1][2][:1].isupper():
+                return position
+        if end >= len(tokens):
+            return position
+        following = tokens[end][2]
+        opens = following.lower() in self.grammar.noun_determiners or following.lower() in self.grammar.pronouns \
+            or following[:1].isupper()
+        return tokens[end][0] if opens and _is_word(following) else position
+
     def quote_run(self, paragraph: _Paragraph, quote: Quote) -> list[Range]:
         """A quotation and, when it is left open, its continuation paragraphs (news convention)."""
         runs = [(quote.start, quote.end)]
@@ -1239,6 +1268,8 @@ class EnglishFinder:
                     speaker = None
             hint = "previous"
         start = self.skip_tail(relay_end, sentence_end, object_verb)
+        if start == relay_end and word in grammar.clause_object_verbs:
+            start = self.object_before_clause(start, sentence_end)
         found = self.content_after(paragraph, start, sentence_end)
         if found is None:
             return self.after_quote_with_long_speaker(paragraph, sentence_start, cue_start, cue_end, word,
@@ -1606,6 +1637,12 @@ def _thousands_comma(tokens: list, position: int) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+_OBJECT_PRONOUNS = frozenset(("us", "me", "him", "her", "them", "you"))
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that looks like a plural noun ("reporters", "lawmakers")."""
+    return len(word) > 3 and word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 _PREPOSITIONS = frozenset(("of", "for", "at", "from", "in", "on", "with", "to", "by", "about"))
 
 
