@@ -729,12 +729,21 @@ class Linker:
                 if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
                     break
                 name.append(surface_word)
-            if not name and comma > 0 and title_at == head_words - 1:
+            # (after a phrase that ends in a body's common noun, the name may be the body's:
+            # "the editor of the Vatican's newspaper, L'Osservatore Romano")
+            last_head = lowered[head_words - 1]
+            renames_body = not surface_words[head_words - 1][:1].isupper() and (
+                last_head in pack.organization_words or pack.source_nouns.get(last_head) in ("outlet", "news_agency"))
+            if not name and comma > 0 and (title_at == head_words - 1 or not renames_body):
                 # the name as an appositive after the role: "Ukraine's foreign minister, Dmytro Kuleba"
                 for surface_word, word in zip(surface_words[head_words:], lowered[head_words:]):
                     if not surface_word[:1].isupper() or word in pack.name_stopwords or len(name) >= 5:
                         break
                     name.append(surface_word)
+                # a rank before the name is no part of it: "Lt. Col. Peter Lerner"
+                ranks = self.word_set("abbreviations")
+                while len(name) > 1 and name[0].endswith(".") and name[0][:-1].lower() in ranks:
+                    name.pop(0)
             named_after = head_words < len(surface_words) and surface_words[head_words][:1].isupper()
             if not name and not named_after and lowered[0] in _indefinites(pack):
                 # "A Pentagon spokesman said": the holder of a role, left unnamed (but "Another

@@ -282,6 +282,30 @@ def test_object_of_tell_runs_into_the_clause(text, content):
     assert a.content.text == content
 
 
+@pytest.mark.parametrize(("text", "speaker", "name"), [
+    ("A spokesman for the Israel Defense Forces, Lt. Col. Peter Lerner, told us the strike was precise.",
+     "A spokesman for the Israel Defense Forces, Lt. Col. Peter Lerner", "Peter Lerner"),
+    ("A spokeswoman for the army, Maj. Dana Levi, said the strike was precise.",
+     "A spokeswoman for the army, Maj. Dana Levi", "Dana Levi"),
+    ("The United Nations secretary-general, António Guterres, has called for an inquiry.",
+     "The United Nations secretary-general, António Guterres", "António Guterres"),
+])
+def test_role_of_a_named_body_then_the_name(text, speaker, name):
+    a = _only(text)
+    assert (a.speaker.text, a.entity.name) == (speaker, name)
+
+
+def test_a_city_and_its_state_are_no_role_and_name():
+    a = _only("Christopher Hale, a delegate from Houston, Texas, said the vote was fair.")
+    assert a.entity.name == "Christopher Hale"
+
+
+def test_a_name_after_a_newspaper_may_be_the_newspaper_s():
+    # 'the editor of the Vatican's newspaper, L'Osservatore Romano': the name could be either's
+    a = _only("The editor of the Vatican's official newspaper, Marco Bellini, said the text was authentic.")
+    assert a.entity.name != "Marco Bellini" and a.entity.kind == "person"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -224,6 +224,7 @@ class EnglishGrammar:
         self.pronouns = lists.get("pronouns", set())
         self.object_verbs = lists.get("object_verbs", set())
         self.clause_object_verbs = lists.get("clause_object_verbs", set())
+        self.titles = {title.lower() for title in pack.titles if " " not in title}
         self.abbreviations = lists.get("abbreviations", set())
         self.title_quote_nouns = lists.get("title_quote_nouns", set())
         self.cue_tails = sorted((tuple(p.split()) for p in lists.get("cue_tail", ())), key=len, reverse=True)
@@ -847,6 +848,8 @@ class EnglishFinder:
         start: int | None = None
         end: int | None = None
         determiner_end: int | None = None
+        before_preposition: int | None = None  # the end before the last 'of' / 'for'
+        last = ""  # the last word taken in, lower-cased
         for token_start, token_end, word in tokens:
             if not _is_word(word):
                 if start is None and word in OPENING_QUOTES:
@@ -863,13 +866,21 @@ class EnglishFinder:
                         break
                     continue
                 return None
-            if word[0].isupper() or lower in ("of", "for") or (lower not in grammar.subject_barrier and len(tokens) and end is not None and lower.endswith(("er", "or", "ist", "man", "woman", "s"))):
+            if lower in ("of", "for"):
+                before_preposition = end
                 end = token_end
-                continue
-            if end == determiner_end and lower not in grammar.subject_barrier:
+            elif word[0].isupper() or (lower not in grammar.subject_barrier and len(tokens) and end is not None and lower.endswith(("er", "or", "ist", "man", "woman", "s"))):
+                end = token_end
+            elif end == determiner_end and lower not in grammar.subject_barrier:
                 end = token_end  # the noun after a determiner: 'the coach', whatever its ending
-                continue
-            break
+            elif last in ("of", "for") and lower in grammar.noun_determiners:
+                end = determiner_end = token_end  # 'A spokesman for the Israel Defense Forces'
+            else:
+                break
+            last = lower
+        if last in ("of", "for") or last in grammar.noun_determiners and before_preposition is not None \
+                and end == determiner_end:
+            end = before_preposition  # 'A spokesman for' ends before its preposition
         return (start, end) if start is not None and end is not None else None
 
     def skip_tail(self, position: int, limit: int, object_verb: bool) -> int:
@@ -1428,8 +1439,16 @@ class EnglishFinder:
         # 'Ukraine's foreign minister, Dmytro Kuleba, warned': a role, then the name
         if self._is_name(tokens, segment_first, comma):
             role = self.subject_before(tokens, position)
+            if role is None:
+                return None
             last = tokens[position - 1][2]
-            if role is None or not last.isalpha() or not last.islower() or last in self.grammar.pronouns:
+            # a role ends in a common noun ('the foreign minister', 'secretary-general'), or
+            # holds a title before the body it serves ('A spokesman for the Israel Defense Forces');
+            # a place does neither ('In Nairobi, Peter Kamau, a trader')
+            common = last.replace("-", "").isalpha() and last.islower() and last not in self.grammar.pronouns
+            # (after a capitalised word, a one-word segment is a place: '... from Houston, Texas,')
+            if not common and (comma - segment_first < 2
+                               or not any(token[2].lower() in self.grammar.titles for token in tokens[role:position])):
                 return None
             return tokens[role][0], tokens[comma - 1][1]
         opener = tokens[segment_first][2].lower()
