@@ -306,6 +306,16 @@ def test_a_name_after_a_newspaper_may_be_the_newspaper_s():
     assert a.entity.name != "Marco Bellini" and a.entity.kind == "person"
 
 
+def test_according_to_set_off_by_commas_reports_the_whole_sentence():
+    a = _only("Egyptian mediators, according to a senior Egyptian official, are trying to arrange a pause.")
+    assert a.content.text.startswith("Egyptian mediators") and a.content.text.endswith("trying to arrange a pause")
+
+
+def test_according_to_at_the_end_keeps_what_comes_before():
+    a = _only("The bill would add 2 billion dollars to the deficit, according to the budget office.")
+    assert a.content.text == "The bill would add 2 billion dollars to the deficit"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

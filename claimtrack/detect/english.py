@@ -1507,6 +1507,10 @@ class EnglishFinder:
             found = self.content_after(paragraph, source[1], sentence_end)
         else:
             found = self.content_before(paragraph, sentence_start, cue_start)
+            if found is not None and position < len(right) and right[position][2] == "," and found[2] != "direct":
+                # 'Egyptian mediators, according to an official, are trying to ...': set off by
+                # commas, the attribution reports the whole sentence
+                found = self.parenthetical(paragraph, found, right[position][1], sentence_end)
         if found is None:
             return None
         content, quotes, _kind = found
