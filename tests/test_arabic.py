@@ -219,3 +219,8 @@ def test_user_entities_join_the_registry_for_a_call():
 def test_country_is_its_government(text, name):
     a = only(text)
     assert (a.entity.kind, a.entity.name) == ("government", name)
+
+
+def test_armed_group_is_an_organisation():
+    a = only("وقالت حركة حماس إن الهجوم كان مجزرة.")
+    assert (a.entity.kind, a.entity.name) == ("organization", "حماس")

@@ -316,6 +316,41 @@ def test_according_to_at_the_end_keeps_what_comes_before():
     assert a.content.text == "The bill would add 2 billion dollars to the deficit"
 
 
+@pytest.mark.parametrize(("text", "speaker", "name"), [
+    ("Rep. Jason Chaffetz, R-Utah, said the report was late.", "Rep. Jason Chaffetz, R-Utah", "Jason Chaffetz"),
+    ("Sen. Chuck Schumer, D-N.Y., said the report was late.", "Sen. Chuck Schumer, D-N.Y.", "Chuck Schumer"),
+])
+def test_party_and_state_after_a_name(text, speaker, name):
+    a = _only(text)
+    assert (a.speaker.text, a.entity.name) == (speaker, name)
+
+
+def test_speaker_colon_with_the_name_in_brackets():
+    doc = claimtrack.extract("Evening news\n\nCORRESPONDENT (Sara Haddad): The shelling went on all night.",
+                             lang="en")
+    (a,) = doc.attributions
+    assert (a.speaker.text, a.entity.name) == ("CORRESPONDENT (Sara Haddad)", "Sara Haddad")
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The ministry said the road had reopened.",
+    "Evening news\n\nTRANSCRIPT: The ministry said the road had reopened.",
+])
+def test_a_label_before_a_colon_is_no_speaker(text):
+    doc = claimtrack.extract(text, lang="en")
+    assert [a.speaker.text for a in doc.attributions] == ["The ministry"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hamas said in a statement that the strike was a massacre.", "Hamas"),
+    ("The U.N. said the toll was rising.", "United Nations"),
+    ("Doctors Without Borders warned that hospitals were running out of fuel.", "Doctors Without Borders"),
+])
+def test_international_organisations_and_armed_groups_are_in_the_registry(text, name):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name) == ("organization", name)
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

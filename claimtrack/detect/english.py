@@ -75,14 +75,13 @@ DATELINE = re.compile(
 )
 CAPITAL_NEXT = re.compile(r"\s+[“\"'(]?[A-Z]")
 FIRST_WORD = re.compile(r"[\s,]*([^\W_]+)")
-HEADLINE = regex.compile(
-    r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}): (?P<content>\S[^\n]*)"
-)
+# a name of up to four capitalised words, and a name in brackets after a role: 'CORRESPONDENT
+# (Sara Haddad):'
+_COLON_SPEAKER = r"(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?: \(\p{Lu}[^()\n:]{0,58}\))?)"
+HEADLINE = regex.compile(_COLON_SPEAKER + r": (?P<content>\S[^\n]*)")
 # 'TRUMP: We will win.' / 'Matthews: Well, ...': a paragraph opened by a name and a colon
 # (interview transcripts, headlines); the first line is taken by HEADLINE
-SPEAKER_COLON = regex.compile(
-    r"^[ \t]*(?P<speaker>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)", regex.MULTILINE
-)
+SPEAKER_COLON = regex.compile(r"^[ \t]*" + _COLON_SPEAKER + r":[ \t]+(?P<content>\S[^\n]*)", regex.MULTILINE)
 OPENING_QUOTES = "“\"‘«`'"
 CLOSING_QUOTES = "”\"’»'"
 # Newspapers that type on old systems write two apostrophes ('') or backquotes (``) for quotes.
@@ -225,6 +224,7 @@ class EnglishGrammar:
         self.object_verbs = lists.get("object_verbs", set())
         self.clause_object_verbs = lists.get("clause_object_verbs", set())
         self.titles = {title.lower() for title in pack.titles if " " not in title}
+        self.colon_labels = lists.get("colon_labels", set())
         self.abbreviations = lists.get("abbreviations", set())
         self.title_quote_nouns = lists.get("title_quote_nouns", set())
         self.cue_tails = sorted((tuple(p.split()) for p in lists.get("cue_tail", ())), key=len, reverse=True)
@@ -1428,14 +1428,20 @@ class EnglishFinder:
                 continue
             if mark in (",", ";", ":") or mark == "." and not (
                     position > 0 and (len(tokens[position - 1][2]) == 1 and tokens[position - 1][2].isupper()
-                                      or tokens[position - 1][2].lower() in self.grammar.abbreviations)):
-                break  # a full stop ends the segment, unless it ends an initial ('Ana M. Ortiz')
+                                      or tokens[position - 1][2].lower() in self.grammar.abbreviations
+                                      or "." in tokens[position - 1][2])):
+                break  # a full stop ends the segment, unless it ends an initial ('Ana M. Ortiz') or
+                # an abbreviation ('D-N.Y.')
             position -= 1
         if position < 0 or tokens[position][2] != ",":
             return None
         segment_first = position + 1
         if segment_first >= comma:
             return None
+        # 'Rep. Jason Chaffetz, R-Utah, said': a party and state after a name, like an age
+        if _PARTY_STATE.match(self.text, tokens[segment_first][0], tokens[comma - 1][1]):
+            name = self.subject_before(tokens, position)
+            return (tokens[name][0], tokens[comma - 1][1]) if name is not None else None
         # 'Ukraine's foreign minister, Dmytro Kuleba, warned': a role, then the name
         if self._is_name(tokens, segment_first, comma):
             role = self.subject_before(tokens, position)
@@ -1528,6 +1534,8 @@ class EnglishFinder:
         match = HEADLINE.match(text, 0, min(end, 300))
         if match is None or match.end() != min(end, 300):
             return None
+        if match.group("speaker").lower() in self.grammar.colon_labels:
+            return None  # 'TRANSCRIPT: ...', 'UPDATE: ...': a label, not a speaker
         colon = match.end("speaker")
         content = _trim(text, match.start("content"), match.end("content"))
         return Candidate("direct", "en.headline_colon", (colon, colon + 1), content, [], match.span("speaker"),
@@ -1559,7 +1567,7 @@ class EnglishFinder:
 
     def speaker_colon(self, match) -> Candidate | None:
         content = _trim(self.text, match.start("content"), match.end("content"))
-        if content[1] - content[0] < 2:
+        if content[1] - content[0] < 2 or match.group("speaker").lower() in self.grammar.colon_labels:
             return None
         colon = match.end("speaker")
         return Candidate("direct", "en.speaker_colon", (colon, colon + 1), content, [], match.span("speaker"),
@@ -1660,6 +1668,8 @@ def _thousands_comma(tokens: list, position: int) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+# a US politician's party and state after the name: 'R-Utah', 'D-N.Y.', 'I-Vt.'
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 _OBJECT_PRONOUNS = frozenset(("us", "me", "him", "her", "them", "you"))
 
 
