@@ -224,3 +224,22 @@ def test_country_is_its_government(text, name):
 def test_armed_group_is_an_organisation():
     a = only("وقالت حركة حماس إن الهجوم كان مجزرة.")
     assert (a.entity.kind, a.entity.name) == ("organization", "حماس")
+
+
+def test_subjectless_relay_verb_after_a_quotation_is_relayed_by_the_last_speaker():
+    # '«...»، ونقلت عن X قوله إن': not a quotation closed by its cue, but X quoted by the agency
+    doc = claimtrack.extract('ذكرت وكالة الأنباء الرسمية أن الاختبار كان "ناجحا"، ونقلت عن وزير الدفاع '
+                             'قوله إن الجيش سيواصل تدريباته.', lang="ar")
+    (relayed,) = [a for a in doc.attributions if a.cue.text == "ونقلت"]
+    assert relayed.speaker.text == "وزير الدفاع"
+    assert relayed.relay.text == "وكالة الأنباء الرسمية"
+    assert relayed.content.text == "الجيش سيواصل تدريباته"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول أوروبي طلب عدم الكشف عن هويته إن المفاوضات متعثرة.",
+    "وحسب مسؤول أوروبي طلب عدم الكشف عن هويته، فإن المفاوضات متعثرة.",
+])
+def test_grant_of_anonymity_is_not_part_of_the_source(text):
+    a = only(text)
+    assert (a.speaker.text, a.entity.kind, a.relay) == ("مسؤول أوروبي", "anonymous", None)

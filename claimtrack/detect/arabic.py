@@ -365,6 +365,8 @@ class ArabicFinder:
         rule = f"{pack.code}.verb.{verb.lemma}"
 
         closing = self.post_quote(paragraph, cue[0]) if "quote" in verb.takes else None
+        if closing and verb.category == "relay" and self.relays_from_start(cue[1], sentence_end):
+            closing = None  # '«...»، ونقلت عن الزعيم قوله إن': the verb's own relayed clause follows
         if closing:
             quote, cue_start = closing
             run = self.quote_run_before(paragraph, quote, claimed)
@@ -492,12 +494,25 @@ class ArabicFinder:
                 return relay, speaker_tokens
         return None, subject
 
+    def relays_from_start(self, position: int, sentence_end: int) -> bool:
+        """Whether a relay verb's subject is left out, its relay separator coming first:
+        "ونقلت عن الزعيم كيم جونغ أون قوله" (the one who relays spoke just before)."""
+        first = _tokens(self.text, position, min(sentence_end, position + 20))
+        return bool(first) and first[0][2] in self.pack.relay_separator
+
     def reporting_verb(self, paragraph: _Paragraph, match, found: _Found) -> Candidate | None:
         candidate = self.verb(paragraph, match, found.claimed_quotes)
         if candidate:
             found.claimed_quotes.update(q[0] for q in candidate.quotes)
             if candidate.speaker_hint == "previous":
                 candidate.antecedent = self.antecedent(paragraph, candidate.cue[0], found)
+            if candidate.relay is None and candidate.speaker is not None and found.candidates \
+                    and self.pack.verb_forms[match.group("verb")].category == "relay" \
+                    and self.relays_from_start(candidate.cue[1], paragraph.sentence(candidate.cue[0])[1]):
+                # "ذكرت الوكالة أن ...، ونقلت عن الزعيم قوله": the last speaker relays
+                last = found.candidates[-1]
+                if last.speaker is not None and last.speaker[1] <= candidate.cue[0] and last.cue[0] >= paragraph.start:
+                    candidate.relay = last.speaker
         return candidate
 
     def according_to(self, paragraph: _Paragraph, cue_spec, match) -> Candidate | None:
