@@ -237,6 +237,11 @@ _NOT_PLURALS = frozenset(("always", "perhaps", "sometimes", "besides", "afterwar
                           "nevertheless", "whereas", "does"))
 
 
+def _without_possessive(word: str) -> str:
+    """"group" for "group's" or "group’s"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _possessive(word: str) -> bool:
     """An English possessive ("Korea's", "governors’"): a modifier, not the head of a phrase."""
     return word.endswith(("'s", "’s", "s'", "s’"))
@@ -683,8 +688,14 @@ class Linker:
         # "China's foreign ministry spokesperson Mao Ning"
         named_title = title_stop is not None and title_stop < head_words and surface_words[title_stop][:1].isupper()
         # a capitalised name with an organisation word: "The California Nurses Association"
-        if title_at is None and any(lowered[position] in pack.organization_words and surface_words[position][:1].isupper()
-                                    for position in range(first, head_end)):
+        # (a possessive one when a common noun heads the phrase: "CME Group's FedWatch tool", but
+        # "The Brookings Institution's Tom Reyes" is a person)
+        if title_at is None and any(
+                surface_words[position][:1].isupper() and (
+                    lowered[position] in pack.organization_words
+                    or _without_possessive(lowered[position]) in pack.organization_words
+                    and surface_words[head_end - 1][:1].islower())
+                for position in range(first, head_end)):
             mention.kind = "organization"
             mention.name = mention.surface.strip()
             return mention

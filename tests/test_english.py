@@ -351,6 +351,21 @@ def test_international_organisations_and_armed_groups_are_in_the_registry(text, 
     assert (a.entity.kind, a.entity.name) == ("organization", name)
 
 
+def test_now_and_still_are_no_part_of_the_speaker():
+    assert _only("Traders now expect three cuts by December.").speaker.text == "Traders"
+    assert _only("Analysts still expect a cut in March.").speaker.text == "Analysts"
+
+
+def test_appositive_without_article_after_an_inverted_speaker():
+    a = _only("“The labor market is still too tight,” said Diane Swonk, chief economist at KPMG.")
+    assert (a.speaker.text, a.entity.role) == ("Diane Swonk, chief economist at KPMG", "chief economist at KPMG")
+
+
+def test_possessive_organisation_before_a_common_noun():
+    a = _only("CME Group's FedWatch tool shows that traders expect three cuts.")
+    assert a.entity.kind == "organization"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -186,7 +186,7 @@ _INTRODUCTORY = frozenset(
 # words of a clause, never of an appositive noun phrase
 _CLAUSE_MARKERS = frozenset("that is was are were has have had will would said says".split())
 # adverbs not in -ly that may stand between a subject and its cue ('... nevertheless suggested')
-_SENTENCE_ADVERBS = frozenset("nevertheless nonetheless however therefore thus meanwhile instead indeed".split())
+_SENTENCE_ADVERBS = frozenset("nevertheless nonetheless however therefore thus meanwhile instead indeed now still".split())
 # words in -ly that are no adverbs and may end a subject ('The family said', 'a US ally warned')
 _LY_NOUNS = frozenset(
     "family ally assembly rally supply daily weekly monthly quarterly yearly elderly bully belly monopoly "
@@ -1106,13 +1106,16 @@ class EnglishFinder:
         if position + 3 < len(tokens) and tokens[position][2] == "," and tokens[position + 1][2].isdigit() \
                 and tokens[position + 2][2] == ",":
             position += 2
-        # an appositive: ", said Dmitry Peskov, the Kremlin spokesman."
-        if position + 1 < len(tokens) and tokens[position][2] == "," and \
-                tokens[position + 1][2].lower() in ("the", "a", "an") :
+        # an appositive: ", said Dmitry Peskov, the Kremlin spokesman.", ", said Diane Swonk, chief
+        # economist at KPMG." (without a determiner it must hold a title: not ", adding that")
+        if position + 1 < len(tokens) and tokens[position][2] == ",":
+            opener = tokens[position + 1][2].lower()
             look = position + 1
             while look < len(tokens) and _is_word(tokens[look][2]) and look - position < 9:
                 look += 1
-            if look >= len(tokens) or tokens[look][2] in ".,;":
+            titled = opener[:1].islower() and opener not in grammar.subject_barrier and not opener.endswith("ing") \
+                and opener not in grammar.cues and any(t[2].lower() in grammar.titles for t in tokens[position + 1 : look])
+            if (opener in ("the", "a", "an") or titled) and (look >= len(tokens) or tokens[look][2] in ".,;"):
                 end = look
         return first, end
 
