@@ -366,6 +366,21 @@ def test_possessive_organisation_before_a_common_noun():
     assert a.entity.kind == "organization"
 
 
+def test_an_opening_asked_names_no_asker():
+    # the question was asked by someone unnamed, not by whoever spoke before, nor by the one
+    # who answers
+    doc = claimtrack.extract("The bank said rates would hold. Asked whether a cut in March was possible, "
+                             "Ruiz said she did not think so.", lang="en")
+    (asked,) = [a for a in doc.attributions if a.cue.text == "Asked"]
+    assert (asked.speaker, asked.entity) == (None, None)
+
+
+def test_an_opening_present_participle_takes_the_main_subject():
+    doc = claimtrack.extract("Warning that the dam could fail, the governor ordered an evacuation.", lang="en")
+    (a,) = [a for a in doc.attributions if a.cue.text == "Warning"]
+    assert (a.speaker.text, a.content.text) == ("the governor", "that the dam could fail")
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -1273,7 +1273,20 @@ class EnglishFinder:
             speaker = (left[subject][0], left[subject_end - 1][1])
         elif before == ",":
             speaker = self.appositive_subject(left, first_cue - 1)
-        if speaker is None and (before in (",", "and", "but", None) or word.endswith("ing")):
+        asked = False
+        clause_end = None
+        if speaker is None and before is None and word.endswith("ing"):
+            # 'Speaking to reporters, the minister warned ...', 'Citing obligations, the
+            # spokeswoman ...': an opening participle's subject is the main clause's
+            comma = text.find(",", cue_end, sentence_end)
+            main = self.sentence_subject((comma + 1, sentence_end)) if comma > 0 else None
+            if main is not None and main[0] > comma:
+                speaker, clause_end = main, comma
+        elif speaker is None and before is None and word.endswith("ed"):
+            # 'Asked whether a cut was possible, Powell said ...': whoever asked is not named (the
+            # one who answers is the main clause's speaker, not this cue's)
+            asked = True
+        if speaker is None and not asked and (before in (",", "and", "but", None) or word.endswith("ing")):
             if previous is not None and previous.speaker and previous.cue[0] >= sentence_start:
                 speaker = previous.speaker
             else:
@@ -1291,6 +1304,8 @@ class EnglishFinder:
         content, quotes, kind = found
         if kind == "indirect" and word not in grammar.speech_forms:
             content = _phrase_end(text, content)
+        if clause_end is not None and content[0] < clause_end < content[1]:
+            content = _trim(text, content[0], clause_end)  # the participle's clause ends at its comma
         if antecedent is not None and kind == "indirect" and first_cue > 1 and left[first_cue - 2][2] == ",":
             # 'Peskov, who said the talks had stalled, left early': the clause ends at its comma
             comma = text.find(", ", content[0], content[1])
