@@ -381,6 +381,23 @@ def test_an_opening_present_participle_takes_the_main_subject():
     assert (a.speaker.text, a.content.text) == ("the governor", "that the dam could fail")
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The judge is said to be considering a request to pause her order.",
+     "The judge is said to be considering a request to pause her order"),
+    ("It is believed that the talks will resume in May.", "that the talks will resume in May"),
+    ("The minister was reported to have resigned on Friday.", "The minister was reported to have resigned on Friday"),
+])
+def test_agentless_passive_cue_has_an_unnamed_source(text, content):
+    # what the sentence is about is no speaker: nobody named says it
+    a = _only(text)
+    assert (a.speaker, a.entity.kind, a.entity.name, a.content.text) == (None, "anonymous", "unnamed source", content)
+
+
+def test_said_with_an_agent_is_no_agentless_passive():
+    a = _only("Peskov said the talks would resume.")
+    assert a.speaker.text == "Peskov"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -1261,7 +1261,7 @@ class EnglishFinder:
 
         # 3. speaker, cue, content: 'Peskov said (that) ...'
         speaker = None
-        hint: Literal["previous"] | None = None
+        hint: Literal["previous", "anonymous"] | None = None
         antecedent = None
         if before is not None and before.lower() in _RELATIVE_PRONOUNS and (subject is None or subject == first_cue - 1):
             # 'Peskov, who said ...', 'a statement, which said ...', 'the union that warned ...':
@@ -1286,6 +1286,13 @@ class EnglishFinder:
             # 'Asked whether a cut was possible, Powell said ...': whoever asked is not named (the
             # one who answers is the main clause's speaker, not this cue's)
             asked = True
+        topic = None
+        if self.agentless(cue_start, cue_end, word, subject, left):
+            # 'The judge is said to be considering ...', 'It is believed that ...': nobody named
+            # says it, and what the sentence is about is not the speaker but part of the content
+            if speaker is not None and text[speaker[0]:speaker[1]].lower() != "it":
+                topic = speaker[0]
+            speaker, subject, asked, hint = None, None, True, "anonymous"
         if speaker is None and not asked and (before in (",", "and", "but", None) or word.endswith("ing")):
             if previous is not None and previous.speaker and previous.cue[0] >= sentence_start:
                 speaker = previous.speaker
@@ -1304,6 +1311,8 @@ class EnglishFinder:
         content, quotes, kind = found
         if kind == "indirect" and word not in grammar.speech_forms:
             content = _phrase_end(text, content)
+        if topic is not None:
+            content = (topic, content[1])  # 'The judge ... to be considering a request'
         if clause_end is not None and content[0] < clause_end < content[1]:
             content = _trim(text, content[0], clause_end)  # the participle's clause ends at its comma
         if antecedent is not None and kind == "indirect" and first_cue > 1 and left[first_cue - 2][2] == ",":
@@ -1314,6 +1323,21 @@ class EnglishFinder:
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None,
                          antecedent=antecedent)
+
+    def agentless(self, cue_start: int, cue_end: int, word: str, subject: int | None, left: list) -> bool:
+        """A passive cue with no agent: a form of 'be' taken into the cue, one of the participles
+        news uses so ('said', 'believed', 'expected' ...), then 'to' ('is said to be') or, after a
+        dummy 'it', 'that' ('It is believed that')."""
+        if word not in _AGENTLESS_PARTICIPLES:
+            return False
+        first = self.text[cue_start : cue_start + 5].split(" ", 1)[0].lower()
+        if first not in ("is", "are", "was", "were"):
+            return False
+        after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
+        following = after.group(1).lower() if after is not None else ""
+        if following == "to":
+            return True
+        return following == "that" and subject is not None and left[subject][2].lower() == "it"
 
     def relative_antecedent(self, tokens: list, pronoun: int) -> Range | None:
         """The noun phrase a relative pronoun stands for: 'Dmitry Peskov' in 'Dmitry Peskov, who
@@ -1686,6 +1710,9 @@ def _thousands_comma(tokens: list, position: int) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+_AGENTLESS_PARTICIPLES = frozenset((
+    "said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "expected",
+    "known", "considered", "feared", "estimated"))
 # a US politician's party and state after the name: 'R-Utah', 'D-N.Y.', 'I-Vt.'
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 _OBJECT_PRONOUNS = frozenset(("us", "me", "him", "her", "them", "you"))
