@@ -398,6 +398,27 @@ def test_said_with_an_agent_is_no_agentless_passive():
     assert a.speaker.text == "Peskov"
 
 
+def test_quotation_over_paragraphs_closed_before_its_cue():
+    # news opens each paragraph of a long quotation and closes only the last; the cue may follow it
+    text = ("The council met on Monday.\n\n“We have always followed the law.\n\n“We will keep doing so, "
+            "whatever the court decides,” the city's attorney, Sam Patel, wrote in a letter.")
+    (a,) = claimtrack.extract(text, lang="en").attributions
+    assert a.kind == "direct" and len(a.quotes) == 2
+    assert a.content.text.startswith("“We have always") and a.content.text.endswith("decides,”")
+
+
+def test_a_closed_quotation_above_is_not_pulled_in():
+    text = "“We are done,” she said.\n\n“We will keep doing so,” said Ann Lee."
+    doc = claimtrack.extract(text, lang="en")
+    assert [len(a.quotes) for a in doc.attributions] == [1, 1]
+
+
+def test_a_stray_straight_quote_above_a_curly_quotation_is_not_pulled_in():
+    text = "\"The hearing was closed to the public.\n\n“We are done,” said Ann Lee."
+    (a,) = claimtrack.extract(text, lang="en").attributions
+    assert a.content.text == "“We are done,”"
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

@@ -1030,6 +1030,26 @@ class EnglishFinder:
             following = self.paragraph(following.end + 1)
         return following
 
+    def open_quotes_above(self, paragraph: _Paragraph, mark: str) -> list[Range]:
+        """The paragraphs above ``paragraph`` that are each one quotation left open (in text
+        order): the earlier parts of a quotation that ``paragraph``'s quotation closes. Each
+        opens with the same ``mark``: a stray straight quote opening a paragraph of narrative
+        above a quotation in curly marks is no part of it."""
+        runs: list[Range] = []
+        current = paragraph
+        while len(runs) < 20 and current.start > 0:
+            above = self.paragraph(current.start - 1)
+            if above.start == above.end or not self.text[above.start : above.end].strip():
+                if above.start == 0:
+                    break
+                above = self.paragraph(above.start - 1)  # over one empty line
+            opener = self.opening_quote(above)
+            if opener is None or opener.closed or above.start >= current.start or self.text[opener.start] != mark:
+                break
+            runs.insert(0, (opener.start, opener.end))
+            current = above
+        return runs
+
     def opening_quote(self, paragraph: _Paragraph) -> Quote | None:
         """The quotation that opens a paragraph, after any leading spaces."""
         first = paragraph.start
@@ -1063,8 +1083,11 @@ class EnglishFinder:
             quotes = paragraph.closed_quotes_within(start, end)
             if quote.start == start or all(text[a:b].strip() in "" for a, b in [(start, quote.start)]):
                 runs = [(quote.start, quote.end)]
-                # the quote may continue a quotation opened (and left open) in the paragraph above
-                return (quote.start, quote.end), runs, "direct"
+                if not text[paragraph.start : quote.start].strip():
+                    # the quote may continue a quotation opened (and left open) in the paragraphs
+                    # above: news opens each paragraph of a long quotation and closes only the last
+                    runs = self.open_quotes_above(paragraph, text[quote.start]) + runs
+                return (runs[0][0], quote.end), runs, "direct"
             return (start, end), quotes, "mixed"
         quotes = paragraph.closed_quotes_within(start, end)
         return (start, end), quotes, "mixed" if quotes else "indirect"
