@@ -419,6 +419,31 @@ def test_a_stray_straight_quote_above_a_curly_quotation_is_not_pulled_in():
     assert a.content.text == "“We are done,”"
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), [
+    ("The mayor's statement that the city would appeal surprised no one.", "statement", "The mayor",
+     "the city would appeal surprised no one"),
+    ("Prosecutors' contention that the data were altered was rejected by the court.", "contention",
+     "Prosecutors", "the data were altered was rejected by the court"),
+])
+def test_noun_of_saying_after_a_possessive(text, cue, speaker, content):
+    a = _only(text)
+    assert (a.cue.text, a.speaker.text, a.content.text) == (cue, speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "The statement that was read aloud was short.",  # no possessive: a relative clause
+    "The remarks drew applause.",                    # no 'that'
+])
+def test_noun_of_saying_needs_a_possessive_and_that(text):
+    assert claimtrack.extract(text, lang="en").attributions == []
+
+
+def test_possessive_pronoun_speaker_links_to_the_last_speaker():
+    doc = claimtrack.extract("Senator Tom Reyes said the vote was close. His insistence that it was rigged "
+                             "alarmed party leaders.", lang="en")
+    assert [a.entity.name for a in doc.attributions] == ["Tom Reyes", "Tom Reyes"]
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

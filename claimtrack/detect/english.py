@@ -256,7 +256,11 @@ class EnglishGrammar:
         according = "|".join(f"(?P<{cue.id}>{_cased(cue.pattern)})" for cue in data.according_to)
         # Case-sensitive alternatives (said, Said, SAID) scan far faster than a case-blind pattern.
         forms = {variant for word in self.cues for variant in (word, word.capitalize(), word.upper())}
-        self.regex = re.compile(rf"(?<![\w'’\-])(?:{according}|(?P<cue>{trie_pattern(forms)}))(?![\w\-])")
+        # nouns of saying after a possessive, with 'that': "Ruiz's remarks that ..." (lower case
+        # only: a possessive stands before them)
+        self.nominal_cues = lists.get("nominal_cues", set()) - set(self.cues)
+        nominal = f"|(?P<nominal>{trie_pattern(self.nominal_cues)})" if self.nominal_cues else ""
+        self.regex = re.compile(rf"(?<![\w'’\-])(?:{according}|(?P<cue>{trie_pattern(forms)}){nominal})(?![\w\-])")
 
 
 _GRAMMARS: dict[tuple[int, float | None], tuple[object, EnglishGrammar]] = {}
@@ -1588,6 +1592,40 @@ class EnglishFinder:
         return Candidate("according_to", f"en.{cue_id}", (cue_start, cue_end), content, quotes, source,
                          confidence=confidence)
 
+    def nominal(self, match, paragraph: _Paragraph) -> Candidate | None:
+        """"Ruiz's remarks that the ruling was politically motivated", "his claim that ...": a
+        noun of saying after a possessive, with a 'that' clause; the possessor is the speaker."""
+        text = self.text
+        cue_start, cue_end = match.span()
+        after = FIRST_WORD.match(text, cue_end, min(len(text), cue_end + 12))
+        if after is None or after.group(1) != "that" or after.start(1) != cue_end + 1:
+            return None
+        sentence_start, sentence_end = self.sentence_around(paragraph, cue_start)
+        left = _tokens(text, max(sentence_start, cue_start - 120), cue_start)
+        if not left:
+            return None
+        owner = left[-1][2]
+        if owner.lower() in _POSSESSIVE_PRONOUNS:
+            speaker: Range = (left[-1][0], left[-1][1])
+        elif owner.endswith(("'s", "’s")):
+            first = self.subject_before(left, len(left))
+            if first is None:
+                return None
+            speaker = (left[first][0], left[-1][1] - 2)  # without the 's
+        elif owner in ("'", "’") and len(left) > 1 and left[-2][2].endswith("s") and left[-2][1] == left[-1][0]:
+            first = self.subject_before(left, len(left) - 1)  # a plural's: "Prosecutors' contention"
+            if first is None:
+                return None
+            speaker = (left[first][0], left[-2][1])
+        else:
+            return None
+        content = _trim(text, after.end(1), sentence_end)
+        if content[1] - content[0] < 8 or paragraph.inside_quote(cue_start):
+            return None
+        quotes = paragraph.closed_quotes_within(*content)
+        return Candidate("mixed" if quotes else "indirect", f"en.nominal.{match.group()}", (cue_start, cue_end),
+                         content, quotes, speaker, confidence=0.7)
+
     def pack_confidence(self, cue_id: str) -> float:
         cue = self.grammar.according.get(cue_id)
         return cue.confidence if cue else 0.8
@@ -1687,6 +1725,13 @@ class EnglishFinder:
             if cue_id == "cue":
                 word = match.group().lower()
                 candidate = self.verb(match, paragraph, grammar.cues.get(word, 0.5), previous)
+            elif cue_id == "nominal":
+                candidate = self.nominal(match, paragraph)
+                if candidate is not None:  # a rule of form, not the cue model's: kept as found
+                    candidates.append(candidate)
+                    previous = candidate
+                    taken.append(candidate.cue)
+                continue
             else:
                 word = cue_id
                 candidate = self.according_to(match, paragraph, cue_id)
@@ -1733,6 +1778,7 @@ def _thousands_comma(tokens: list, position: int) -> bool:
 
 
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
 _AGENTLESS_PARTICIPLES = frozenset((
     "said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "expected",
     "known", "considered", "feared", "estimated"))
