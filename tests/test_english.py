@@ -393,6 +393,18 @@ def test_agentless_passive_cue_has_an_unnamed_source(text, content):
     assert (a.speaker, a.entity.kind, a.entity.name, a.content.text) == (None, "anonymous", "unnamed source", content)
 
 
+def test_passive_asked_names_no_source():
+    a = _only("The senator was asked about the vote on Monday.")
+    assert (a.speaker, a.entity, a.content.text) == (None, None, "about the vote on Monday")
+
+
+def test_evidential_seems_has_no_speaker():
+    doc = claimtrack.extract("Mr. Reyes said the talks were over. The deal appears to be dead.", lang="en")
+    (appears,) = [a for a in doc.attributions if a.cue.text == "appears"]
+    assert (appears.speaker, appears.entity, appears.content.text) == (None, None, "The deal appears to be dead")
+    assert doc.attributions[0].speaker.text == "Mr. Reyes"
+
+
 def test_said_with_an_agent_is_no_agentless_passive():
     a = _only("Peskov said the talks would resume.")
     assert a.speaker.text == "Peskov"

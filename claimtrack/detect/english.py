@@ -1320,6 +1320,12 @@ class EnglishFinder:
             if speaker is not None and text[speaker[0]:speaker[1]].lower() != "it":
                 topic = speaker[0]
             speaker, subject, asked, hint = None, None, True, "anonymous"
+        elif self.unsourced(cue_start, cue_end, word):
+            # 'The plan seems to be working', 'Trump was asked about ...': nobody is named as saying
+            # it; the subject of 'seems' is what the sentence is about, the one asked is not
+            if speaker is not None and word != "asked" and text[speaker[0]:speaker[1]].lower() != "it":
+                topic = speaker[0]
+            speaker, subject, asked = None, None, True
         if speaker is None and not asked and (before in (",", "and", "but", None) or word.endswith("ing")):
             if previous is not None and previous.speaker and previous.cue[0] >= sentence_start:
                 speaker = previous.speaker
@@ -1350,6 +1356,18 @@ class EnglishFinder:
         return Candidate(kind, f"en.before_content.{word}", (cue_start, cue_end), content, quotes, speaker,
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None,
                          antecedent=antecedent)
+
+    def unsourced(self, cue_start: int, cue_end: int, word: str) -> bool:
+        """A cue with no source at all: an evidential 'seem' or 'appear' followed by 'to', 'that',
+        'as' or 'like' ('The plan seems to be working'), or a passive 'asked' ('Trump was asked
+        about ...': whoever asked is not named)."""
+        if word in _EVIDENTIALS:
+            after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
+            return after is not None and after.group(1).lower() in ("to", "that", "as", "like")
+        if word == "asked":
+            first = self.text[cue_start : cue_start + 5].split(" ", 1)[0].lower()
+            return first in ("is", "are", "was", "were")
+        return False
 
     def agentless(self, cue_start: int, cue_end: int, word: str, subject: int | None, left: list) -> bool:
         """A passive cue with no agent: a form of 'be' taken into the cue, one of the participles
@@ -1779,6 +1797,7 @@ def _thousands_comma(tokens: list, position: int) -> bool:
 
 _RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
+_EVIDENTIALS = frozenset(("seem", "seems", "seemed", "appear", "appears", "appeared"))
 _AGENTLESS_PARTICIPLES = frozenset((
     "said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "expected",
     "known", "considered", "feared", "estimated"))
