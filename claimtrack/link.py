@@ -253,6 +253,14 @@ def _definite(word: str) -> bool:
 
 
 _LOWER_RUN = re.compile("[a-z]+")
+_DASHES = re.compile(r"\s*[—–]\s*")
+_BRACKETED = re.compile(r"\s*\(([^()\n]{0,80})\)")
+_NO_NAME_INSIDE = re.compile(r"[RDI]-[A-Z]|[A-Z][a-z]{1,4}\.$|[^A-Z]")  # a party tag, a state, a clause
+
+
+def _unbracket(match: re.Match) -> str:
+    inner = match.group(1).strip()
+    return "" if not inner or _NO_NAME_INSIDE.match(inner) else " " + inner
 
 
 @functools.cache  # per pack, by identity
@@ -360,6 +368,13 @@ class Linker:
 
     def _parse(self, surface: str, prefix: str | None = None) -> Mention | None:
         pack = self.pack
+        if "(" in surface:
+            # a bracketed aside is no part of the name ("Sen. Bernie Sanders (I-Vt.)", "Kasich (who
+            # has 25 delegates)"), but a bracketed name after a role is ("CORRESPONDENT (Sara Haddad)")
+            surface = _BRACKETED.sub(_unbracket, surface).strip() or surface
+        if "—" in surface or "–" in surface:
+            # an aside set off by dashes reads as one set off by commas: "Jason Sims — a teacher —"
+            surface = _DASHES.sub(", ", surface).rstrip(" ,")
         surface_words, words = self.words(surface, prefix)
         if not words:
             return None

@@ -456,6 +456,27 @@ def test_possessive_pronoun_speaker_links_to_the_last_speaker():
     assert [a.entity.name for a in doc.attributions] == ["Tom Reyes", "Tom Reyes"]
 
 
+@pytest.mark.parametrize(("text", "speaker", "name", "role"), [
+    ("Sen. Patrick Leahy (D-Vt.) defended the bill on Tuesday.", "Sen. Patrick Leahy (D-Vt.)", "Patrick Leahy", "Sen."),
+    ("Mayor Ann Ruiz (who has served since 2019) said the budget was balanced.",
+     "Mayor Ann Ruiz (who has served since 2019)", "Ann Ruiz", "Mayor"),
+    ("Jason Sims — a teacher from Mount Pleasant — says he voted for the governor.",
+     "Jason Sims — a teacher from Mount Pleasant —", "Jason Sims", "teacher from Mount Pleasant"),
+])
+def test_an_aside_between_the_speaker_and_the_cue(text, speaker, name, role):
+    a = _only(text)
+    assert (a.speaker.text, a.entity.name, a.entity.role) == (speaker, name, role)
+
+
+def test_a_stop_inside_brackets_before_a_lower_case_word_ends_no_sentence():
+    from claimtrack.detect.english import EnglishFinder
+    from claimtrack.languages import load_language
+    text = "Sen. Patrick Leahy (D-Vt.) defended the bill. Then he left."
+    finder = EnglishFinder(load_language("en"), text)
+    at = text.index("defended")
+    assert finder.paragraph(at).sentence(at)[0] == 0
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"

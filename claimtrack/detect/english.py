@@ -174,6 +174,7 @@ def _sentence_stops(text: str) -> list[tuple[int, int, bool]]:
 
 
 _SENTENCE_CLOSERS = CLOSING_QUOTES + ")"
+LOWER_NEXT = re.compile(r"\s+[a-z]")
 _ASCII_LETTERS_AND_STOP = string.ascii_letters + "."  # LAST_WORD's [\p{L}.] within ASCII
 BOUNDARY_PUNCTUATION = set(",;:()[]—–-") | set(OPENING_QUOTES) | set(CLOSING_QUOTES) | {".", "!", "?"}
 _MAX_SUBJECT_CHARS = 160
@@ -674,6 +675,10 @@ class EnglishFinder:
                         word = found.group() if found else ""
                     if word and (word.lower() in abbreviations or (len(word) == 1 and word.isupper())):
                         continue
+                    # a stop closing a bracket before a lower-case word ends an abbreviation, not
+                    # the sentence: "Sen. Bernie Sanders (I-Vt.) defended"
+                    if stop < end and text[stop] == ")" and LOWER_NEXT.match(text, stop + 1, min(end, stop + 4)):
+                        continue
                 if quotes:
                     # _Paragraph.inside_quote, inline: this runs for every stop of a quoting paragraph
                     index = bisect.bisect_right(starts, stop_at) - 1
@@ -815,6 +820,17 @@ class EnglishFinder:
                     position -= 1  # "Mr. Putin", "Sen. Warren"
                     first = position
                     continue
+                if first is None and position == index - 1 and (word == ")" or word in "—–"):
+                    # an aside between the subject and its cue: "Sen. Bernie Sanders (I-Vt.)
+                    # defended", "Jason Sims — a teacher from Mount Pleasant — says"
+                    opener = "(" if word == ")" else word
+                    back = position - 1
+                    stops = ")" if opener == "(" else ".;:"  # a bracket may hold '.': "(I-Vt.)"
+                    while back > 0 and position - back < 16 and tokens[back][2] != opener and tokens[back][2] not in stops:
+                        back -= 1
+                    if back > 0 and position - back > 1 and tokens[back][2] == opener and _is_word(tokens[back - 1][2]):
+                        position = back - 1
+                        continue
                 break
             lower = word.lower()
             if lower in grammar.subject_barrier:
