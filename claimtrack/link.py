@@ -254,6 +254,7 @@ def _definite(word: str) -> bool:
 
 _LOWER_RUN = re.compile("[a-z]+")
 _DASHES = re.compile(r"\s*[—–]\s*")
+_SHARE = re.compile(r"\s*(?:[A-Za-z]+\s+){0,2}\d[\d.,]*\s?%\s*$")
 _BRACKETED = re.compile(r"\s*\(([^()\n]{0,80})\)")
 _NO_NAME_INSIDE = re.compile(r"[RDI]-[A-Z]|[A-Z][a-z]{1,4}\.$|[^A-Z]")  # a party tag, a state, a clause
 
@@ -378,6 +379,9 @@ class Linker:
         surface_words, words = self.words(surface, prefix)
         if not words:
             return None
+        if _SHARE.match(surface):
+            # a share of those polled: "47%", "About 47%" - a group
+            return Mention(surface=surface, normal=" ".join(words), kind="group", role=surface.strip())
         joined = " ".join(words)
         mention = Mention(surface=surface, normal=joined)
         lowered = words

@@ -405,6 +405,27 @@ def test_evidential_seems_has_no_speaker():
     assert doc.attributions[0].speaker.text == "Mr. Reyes"
 
 
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Pence went on to say that he was confident of a win.", "went on to say"),
+    ("The email goes on to say that the campaign needs money.", "goes on to say"),
+])
+def test_going_on_to_say_joins_the_cue(text, cue):
+    a = _only(text)
+    assert (a.cue.text, a.speaker.text) == (cue, text.split(" " + cue.split()[0])[0])
+
+
+def test_a_share_of_those_polled_is_a_group():
+    doc = claimtrack.extract("In the survey, 53% describe themselves as liberal; 26% say they are "
+                             "conservative.", lang="en")
+    (say,) = [a for a in doc.attributions if a.cue.text == "say"]
+    assert (say.speaker.text, say.entity.kind) == ("26%", "group")
+
+
+def test_seen_as_names_no_source():
+    a = _only("The governor is seen as a moderate on trade.")
+    assert (a.speaker, a.entity.kind, a.entity.name) == (None, "anonymous", "unnamed source")
+
+
 def test_said_with_an_agent_is_no_agentless_passive():
     a = _only("Peskov said the talks would resume.")
     assert a.speaker.text == "Peskov"

@@ -712,6 +712,9 @@ class EnglishFinder:
             elif index > 1 and tokens[index - 2][2].lower() in grammar.cue_left and word.endswith("ly") \
                     and len(word) > 4 and word not in _LY_NOUNS and tokens[index - 1][2].islower():
                 index -= 1  # an adverb between an auxiliary and the cue: 'can barely believe'
+            elif word == "to" and index > 2 and tokens[index - 2][2].lower() == "on" \
+                    and tokens[index - 3][2].lower() in ("went", "goes", "go", "going", "gone"):
+                index -= 3  # 'Pence went on to say', 'The email goes on to say'
             elif word == "to" and index > 1 and _is_word(tokens[index - 2][2]) \
                     and tokens[index - 2][2].lower() not in grammar.subject_barrier \
                     and not tokens[index - 2][2][0].isupper():
@@ -815,6 +818,11 @@ class EnglishFinder:
             if not _is_word(word):
                 if word in "'’" and first is not None:  # a possessive: "the senator's office"
                     position -= 1
+                    continue
+                if word == "%" and first is None and position > 0 and tokens[position - 1][2][:1].isdigit():
+                    first = position  # a share of those polled: "26% say", "Some 47% said"
+                    position -= 1
+                    count += 1
                     continue
                 if word == "." and position > 0 and tokens[position - 1][2].lower() in grammar.abbreviations:
                     position -= 1  # "Mr. Putin", "Sen. Warren"
@@ -1378,6 +1386,8 @@ class EnglishFinder:
         'as' or 'like' ('The plan seems to be working'), or a passive 'asked' ('Trump was asked
         about ...': whoever asked is not named)."""
         if word in _EVIDENTIALS:
+            if word.startswith("seem"):
+                return True  # 'The plan seems unlikely to pass'
             after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
             return after is not None and after.group(1).lower() in ("to", "that", "as", "like")
         if word == "asked":
@@ -1396,8 +1406,8 @@ class EnglishFinder:
             return False
         after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
         following = after.group(1).lower() if after is not None else ""
-        if following == "to":
-            return True
+        if following == "to" or following == "as" and word in _SEEN_AS:
+            return True  # 'is said to be', 'is seen as a moderate'
         return following == "that" and subject is not None and left[subject][2].lower() == "it"
 
     def relative_antecedent(self, tokens: list, pronoun: int) -> Range | None:
@@ -1816,7 +1826,8 @@ _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
 _EVIDENTIALS = frozenset(("seem", "seems", "seemed", "appear", "appears", "appeared"))
 _AGENTLESS_PARTICIPLES = frozenset((
     "said", "believed", "thought", "reported", "alleged", "rumored", "rumoured", "understood", "expected",
-    "known", "considered", "feared", "estimated"))
+    "known", "considered", "feared", "estimated", "seen", "regarded", "viewed"))
+_SEEN_AS = frozenset(("seen", "known", "regarded", "viewed", "considered"))
 # a US politician's party and state after the name: 'R-Utah', 'D-N.Y.', 'I-Vt.'
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 _OBJECT_PRONOUNS = frozenset(("us", "me", "him", "her", "them", "you"))
