@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from claimtrack.languages import LanguagePack, RegistryEntry, load_registry
-from claimtrack.text import NormalizedText, normalize_arabic_string
+from claimtrack.text import NormalizedText, looks_plural, normalize_arabic_string
 
 _MENTION_END = regex.compile(r"[،,.;؛:!?؟\n“”«»\"()]")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[.'’-][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
@@ -225,16 +225,6 @@ def _after_words(surface: str, words: list[str]) -> str:
 
 _ONE_PERSON = frozenset(("person", "anonymous"))  # what a gendered pronoun may stand for
 
-
-def _plural_noun(word: str) -> bool:
-    """A lower-case English word that looks like a plural noun ("senators", "hawks"; not "boss",
-    "his")."""
-    return len(word) > 3 and word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
-        and word not in _NOT_PLURALS
-
-
-_NOT_PLURALS = frozenset(("always", "perhaps", "sometimes", "besides", "afterwards", "towards", "nowadays",
-                          "nevertheless", "whereas", "does"))
 
 
 def _without_possessive(word: str) -> str:
@@ -442,7 +432,7 @@ class Linker:
                 break
             name_words.append((surface_word, word))
         after_name = position + len(name_words)
-        if name_words and after_name < len(surface_words) and _plural_noun(surface_words[after_name]) \
+        if name_words and after_name < len(surface_words) and looks_plural(surface_words[after_name]) \
                 and lowered[0] not in pack.honorifics and "," not in surface[: surface.find(surface_words[after_name])] \
                 and (after_name + 1 == len(surface_words) or lowered[after_name + 1] in self.word_set("head_stops")):
             # "Democratic senators", "Budget hawks": a capitalised modifier of a plural noun

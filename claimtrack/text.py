@@ -133,3 +133,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         result.append((start, len(text)))
     return result
+
+
+_NOT_PLURALS = frozenset(("always", "perhaps", "sometimes", "besides", "afterwards", "towards", "nowadays",
+                          "nevertheless", "whereas", "does"))
+
+
+def looks_plural(word: str) -> bool:
+    """Whether a lower-case English word looks like a plural noun ("senators", "reporters"; not
+    "boss", "his", "always"): a shape test for the English grammar and linker, no lexicon."""
+    return len(word) > 3 and word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+        and word not in _NOT_PLURALS

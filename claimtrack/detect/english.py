@@ -30,7 +30,7 @@ import regex
 from claimtrack.detect import Candidate, Range
 from claimtrack.detect.quotes import Quote
 from claimtrack.languages import trie_pattern
-from claimtrack.text import NormalizedText
+from claimtrack.text import NormalizedText, looks_plural
 
 # The standard library's engine scans literal alternations several times faster than `regex`;
 # these patterns need nothing beyond it.
@@ -983,7 +983,7 @@ class EnglishFinder:
         word = tokens[0][2]
         lower = word.lower()
         end = 0
-        if lower in _OBJECT_PRONOUNS or (_is_word(word) and _plural_noun(word)):
+        if lower in _OBJECT_PRONOUNS or (_is_word(word) and looks_plural(word)):
             end = 1
         else:
             if lower == "the" and len(tokens) > 1 and tokens[1][2][:1].isupper():
@@ -1324,7 +1324,7 @@ class EnglishFinder:
             speaker = (left[subject][0], left[subject_end - 1][1])
         elif before == ",":
             speaker = self.appositive_subject(left, first_cue - 1)
-        asked = False
+        unnamed = False  # no speaker to look for: nobody is named as saying it
         clause_end = None
         if speaker is None and before is None and word.endswith("ing"):
             # 'Speaking to reporters, the minister warned ...', 'Citing obligations, the
@@ -1336,21 +1336,21 @@ class EnglishFinder:
         elif speaker is None and before is None and word.endswith("ed"):
             # 'Asked whether a cut was possible, Powell said ...': whoever asked is not named (the
             # one who answers is the main clause's speaker, not this cue's)
-            asked = True
+            unnamed = True
         topic = None
         if self.agentless(cue_start, cue_end, word, subject, left):
             # 'The judge is said to be considering ...', 'It is believed that ...': nobody named
             # says it, and what the sentence is about is not the speaker but part of the content
             if speaker is not None and text[speaker[0]:speaker[1]].lower() != "it":
                 topic = speaker[0]
-            speaker, subject, asked, hint = None, None, True, "anonymous"
+            speaker, subject, unnamed, hint = None, None, True, "anonymous"
         elif self.unsourced(cue_start, cue_end, word):
             # 'The plan seems to be working', 'Trump was asked about ...': nobody is named as saying
             # it; the subject of 'seems' is what the sentence is about, the one asked is not
             if speaker is not None and word != "asked" and text[speaker[0]:speaker[1]].lower() != "it":
                 topic = speaker[0]
-            speaker, subject, asked = None, None, True
-        if speaker is None and not asked and (before in (",", "and", "but", None) or word.endswith("ing")):
+            speaker, subject, unnamed = None, None, True
+        if speaker is None and not unnamed and (before in (",", "and", "but", None) or word.endswith("ing")):
             if previous is not None and previous.speaker and previous.cue[0] >= sentence_start:
                 speaker = previous.speaker
             else:
@@ -1831,11 +1831,6 @@ _SEEN_AS = frozenset(("seen", "known", "regarded", "viewed", "considered"))
 # a US politician's party and state after the name: 'R-Utah', 'D-N.Y.', 'I-Vt.'
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 _OBJECT_PRONOUNS = frozenset(("us", "me", "him", "her", "them", "you"))
-
-
-def _plural_noun(word: str) -> bool:
-    """A lower-case word that looks like a plural noun ("reporters", "lawmakers")."""
-    return len(word) > 3 and word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 _PREPOSITIONS = frozenset(("of", "for", "at", "from", "in", "on", "with", "to", "by", "about"))
 
 
