@@ -226,7 +226,6 @@ def _after_words(surface: str, words: list[str]) -> str:
 _ONE_PERSON = frozenset(("person", "anonymous"))  # what a gendered pronoun may stand for
 
 
-
 def _without_possessive(word: str) -> str:
     """"group" for "group's" or "group’s"."""
     return word[:-2] if word.endswith(("'s", "’s")) else word
@@ -448,8 +447,8 @@ class Linker:
                 role = self.appositive_role(surface)
                 if role is not None:
                     kind = self.appositive_kind(role)
-                    if kind is not None:  # "Teck, a Canadian mining company"
-                        mention.kind, mention.name, mention.name_key = kind, mention.name, ()
+                    if kind is not None:  # "Teck, a Canadian mining company": the name's kind
+                        mention.kind, mention.name_key = kind, ()
                     else:
                         mention.role, mention.role_key = role, role.lower()
             return mention
