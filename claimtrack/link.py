@@ -669,6 +669,16 @@ class Linker:
             registry = inside if inside is not None and inside[1] == 0 else None
         else:
             registry = self.index.find(head, start_only=True)
+        # "White House officials", "ISIS fighters": people of the registry entity, not the entity
+        if registry is not None and title_at is None and first + registry[2] < head_end:
+            last = lowered[head_end - 1]
+            kind = pack.source_nouns.get(last)
+            documents = self.word_set("document_nouns")  # "White House pool reports": its own
+            if kind in ("anonymous", "group") or kind is None and looks_plural(surface_words[head_end - 1]) \
+                    and last not in documents and last[:-1] not in documents:
+                mention.kind = kind or "group"
+                mention.role = mention.surface.strip()
+                return mention
         # "Kremlin spokesman Dmitry Peskov" is a person whose role names the registry entity
         if registry is not None and (title_at is None or title_at < first + registry[2]):
             mention.registry = registry[0]

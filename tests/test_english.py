@@ -498,6 +498,25 @@ def test_a_stop_inside_brackets_before_a_lower_case_word_ends_no_sentence():
     assert finder.paragraph(at).sentence(at)[0] == 0
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # people of a registry body are unnamed sources, not the body's own statement
+    ("White House officials said the talks were useful.", "anonymous"),
+    ("Hamas officials said the talks were useful.", "anonymous"),
+    ("Reuters reporters said the town had fallen.", "group"),
+])
+def test_people_of_a_registry_body(text, kind):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.registry_id) == (kind, None)
+
+
+@pytest.mark.parametrize(("text", "registry_id"), [
+    ("The Kremlin said the talks were useful.", "gov-ru-kremlin"),
+    ("White House pool reports said the president left early.", "gov-us-white-house"),
+])
+def test_a_registry_body_and_its_documents_stay_the_body(text, registry_id):
+    assert _only(text).entity.registry_id == registry_id
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
