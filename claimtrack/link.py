@@ -390,6 +390,9 @@ class Linker:
             parsed = self.parse_capitalized(mention, surface_words, lowered)
             if parsed is not None:
                 return parsed
+            named = self.name_after_possessive(mention, surface_words, words, lowered)
+            if named is not None:
+                return named
 
         if not self.capitalized:
             skip = self.document_prefix(lowered)
@@ -439,6 +442,16 @@ class Linker:
             mention.role = surface.strip()
             return mention
         if name_words:
+            # "Russia's Defense Ministry": a body's noun among the capitalised words
+            # (not a possessive one: "Media Research Center's Bozell" is a person)
+            body = next((pack.source_nouns.get(w.lower()) for _, w in name_words
+                         if pack.source_nouns.get(w.lower()) in ("government", "organization")), None)
+            if body is None and any(w.lower() in pack.organization_words for _, w in name_words):
+                body = "organization"
+            if body is not None and lowered[0] not in pack.honorifics:
+                mention.kind = body
+                mention.name = surface.strip()
+                return mention
             mention.kind = "person"
             mention.name = " ".join(s for s, _ in name_words)
             mention.name_key = tuple(w for _, w in name_words)
@@ -473,6 +486,30 @@ class Linker:
             return mention
         mention.kind = "organization"
         mention.name = surface.strip()
+        return mention
+
+    def name_after_possessive(self, mention: Mention, surface_words: list[str], words: list[str],
+                              lowered: list[str]) -> Mention | None:
+        """"Google's Sundar Pichai", "The Brookings Institution's Tom Reyes": a person's name of two
+        to four capitalised words after a possessive; what owns it is no part of the name. Not
+        "Russia's Defense Ministry" (an organisation's or a source's noun among the words)."""
+        if "," in mention.surface:
+            return None
+        at = max((i for i, word in enumerate(surface_words[:-1]) if _possessive(word)), default=None)
+        if at is None:
+            return None
+        name = surface_words[at + 1 :]
+        pack = self.pack
+        # one word is a name only after a body's noun ("Media Research Center's Bozell", not
+        # "Russia's Gazprom")
+        shortest = 1 if _without_possessive(lowered[at]) in pack.organization_words else 2
+        if not shortest <= len(name) <= 4 or not all(word[:1].isupper() for word in name) or any(
+                word in pack.organization_words or word in pack.source_nouns or word in pack.titles
+                for word in lowered[at + 1 :]):
+            return None
+        mention.kind = "person"
+        mention.name = " ".join(name)
+        mention.name_key = tuple(words[at + 1 :])
         return mention
 
     def appositive_role(self, surface: str) -> str | None:

@@ -517,6 +517,16 @@ def test_a_registry_body_and_its_documents_stay_the_body(text, registry_id):
     assert _only(text).entity.registry_id == registry_id
 
 
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("CNN's Dana Bash said the senator would vote no.", "person", "Dana Bash"),
+    ("The Brookings Institution's Tom Reyes said the data were thin.", "person", "Tom Reyes"),
+    ("Russia's Defense Ministry said 30 drones were downed.", "government", "Russia's Defense Ministry"),
+])
+def test_a_name_after_a_possessive(text, kind, name):
+    a = _only(text)
+    assert (a.entity.kind, a.entity.name) == (kind, name)
+
+
 def test_a_role_named_after_the_comma_stays_a_person():
     a = _only("Another delegate on the Ohio slate, Ruth Abrams, said the vote was close.")
     assert a.entity.kind == "person"
