@@ -1381,6 +1381,10 @@ class EnglishFinder:
                          relay=relay, confidence=confidence, speaker_hint=hint if speaker is None else None,
                          antecedent=antecedent)
 
+    def opens_with_be(self, cue_start: int) -> bool:
+        """Whether the cue (with what extend_cue_left took in) opens with a finite 'be': a passive."""
+        return self.text[cue_start : cue_start + 5].split(" ", 1)[0].lower() in ("is", "are", "was", "were")
+
     def unsourced(self, cue_start: int, cue_end: int, word: str) -> bool:
         """A cue with no source at all: an evidential 'seem' or 'appear' followed by 'to', 'that',
         'as' or 'like' ('The plan seems to be working'), or a passive 'asked' ('Trump was asked
@@ -1390,19 +1394,13 @@ class EnglishFinder:
                 return True  # 'The plan seems unlikely to pass'
             after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
             return after is not None and after.group(1).lower() in ("to", "that", "as", "like")
-        if word == "asked":
-            first = self.text[cue_start : cue_start + 5].split(" ", 1)[0].lower()
-            return first in ("is", "are", "was", "were")
-        return False
+        return word == "asked" and self.opens_with_be(cue_start)
 
     def agentless(self, cue_start: int, cue_end: int, word: str, subject: int | None, left: list) -> bool:
         """A passive cue with no agent: a form of 'be' taken into the cue, one of the participles
         news uses so ('said', 'believed', 'expected' ...), then 'to' ('is said to be') or, after a
         dummy 'it', 'that' ('It is believed that')."""
-        if word not in _AGENTLESS_PARTICIPLES:
-            return False
-        first = self.text[cue_start : cue_start + 5].split(" ", 1)[0].lower()
-        if first not in ("is", "are", "was", "were"):
+        if word not in _AGENTLESS_PARTICIPLES or not self.opens_with_be(cue_start):
             return False
         after = FIRST_WORD.match(self.text, cue_end, min(len(self.text), cue_end + 20))
         following = after.group(1).lower() if after is not None else ""
