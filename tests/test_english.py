@@ -70,6 +70,14 @@ def _only(text):
     return document.attributions[0]
 
 
+def _at_cue(text, cue):
+    """The one attribution of ``text`` whose cue reads ``cue``."""
+    document = _extract(text)
+    found = [a for a in document.attributions if a.cue.text == cue]
+    assert len(found) == 1, [a.cue.text for a in document.attributions]
+    return found[0]
+
+
 def test_speaker_first_with_that():
     a = _only("Officials in Lagos said that the airport would reopen on Friday.")
     assert (a.cue.text, a.speaker.text, a.content.text) == (
@@ -232,9 +240,9 @@ def test_a_role_given_in_apposition_links_the_role_later():
 
 
 def test_surname_with_appositive_is_the_person_introduced_earlier():
-    doc = claimtrack.extract("Former Iowa Gov. Tom Vilsack endorsed her on Monday. “She is ready,” said "
-                             "Vilsack, a former agriculture secretary.", lang="en")
-    assert [a.entity.name for a in doc.attributions if a.cue.text == "said"] == ["Tom Vilsack"]
+    said = _at_cue("Former Iowa Gov. Tom Vilsack endorsed her on Monday. “She is ready,” said "
+                   "Vilsack, a former agriculture secretary.", "said")
+    assert said.entity.name == "Tom Vilsack"
 
 
 @pytest.mark.parametrize(("text", "kind", "name"), [
@@ -262,9 +270,8 @@ def test_plural_noun_rule_leaves_names_alone():
 
 
 def test_gendered_pronoun_skips_a_group_that_spoke_between():
-    doc = claimtrack.extract("Senator Ann Ruiz said the dam was safe. Local farmers said the water "
-                             "was already rising. She added that engineers would inspect it.", lang="en")
-    (added,) = [a for a in doc.attributions if a.cue.text == "added"]
+    added = _at_cue("Senator Ann Ruiz said the dam was safe. Local farmers said the water "
+                    "was already rising. She added that engineers would inspect it.", "added")
     assert added.entity.name == "Ann Ruiz"
 
 
@@ -369,15 +376,13 @@ def test_possessive_organisation_before_a_common_noun():
 def test_an_opening_asked_names_no_asker():
     # the question was asked by someone unnamed, not by whoever spoke before, nor by the one
     # who answers
-    doc = claimtrack.extract("The bank said rates would hold. Asked whether a cut in March was possible, "
-                             "Ruiz said she did not think so.", lang="en")
-    (asked,) = [a for a in doc.attributions if a.cue.text == "Asked"]
+    asked = _at_cue("The bank said rates would hold. Asked whether a cut in March was possible, "
+                    "Ruiz said she did not think so.", "Asked")
     assert (asked.speaker, asked.entity) == (None, None)
 
 
 def test_an_opening_present_participle_takes_the_main_subject():
-    doc = claimtrack.extract("Warning that the dam could fail, the governor ordered an evacuation.", lang="en")
-    (a,) = [a for a in doc.attributions if a.cue.text == "Warning"]
+    a = _at_cue("Warning that the dam could fail, the governor ordered an evacuation.", "Warning")
     assert (a.speaker.text, a.content.text) == ("the governor", "that the dam could fail")
 
 
@@ -415,9 +420,7 @@ def test_going_on_to_say_joins_the_cue(text, cue):
 
 
 def test_a_share_of_those_polled_is_a_group():
-    doc = claimtrack.extract("In the survey, 53% describe themselves as liberal; 26% say they are "
-                             "conservative.", lang="en")
-    (say,) = [a for a in doc.attributions if a.cue.text == "say"]
+    say = _at_cue("In the survey, 53% describe themselves as liberal; 26% say they are conservative.", "say")
     assert (say.speaker.text, say.entity.kind) == ("26%", "group")
 
 
@@ -561,7 +564,7 @@ def test_unlisted_news_agencies_keep_their_kind(text, name):
 def test_relative_pronoun_speaks_for_the_phrase_before_it(text, cue, pronoun, name, content):
     # the pronoun is the speaker as written; the noun phrase it stands for is what is linked,
     # and a clause set off by commas ends at its closing comma
-    (a,) = [a for a in claimtrack.extract(text, lang="en").attributions if a.cue.text == cue]
+    a = _at_cue(text, cue)
     assert (a.speaker.text, a.entity.name, a.content.text) == (pronoun, name, content)
 
 
@@ -851,8 +854,7 @@ def test_quoted_as_saying_names_speaker_and_relay():
 
 
 def test_quotation_after_the_cue_wins_over_a_leading_clause():
-    document = _extract("Asked about the polls, the senator said, “We will win this state by ten points.”")
-    [a] = [a for a in document.attributions if a.cue.text == "said"]
+    a = _at_cue("Asked about the polls, the senator said, “We will win this state by ten points.”", "said")
     assert a.speaker.text == "the senator"
     assert a.content.text == "“We will win this state by ten points.”"
 
